@@ -1,0 +1,45 @@
+# Two commands on a fresh clone with only Python 3.11+: `make demo` and `make test`.
+# Each creates .venv and installs what it needs the first time.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck unit bench format clean help
+
+help:
+	@echo "make demo       run the offline demo agent (no token, no network)"
+	@echo "make test       lint + strict type check + the test suite (sockets blocked)"
+	@echo "make bench      benchmarks against raw httpx and huggingface_hub"
+	@echo "make format     apply ruff's formatting and fixes"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,testing]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/hf-inference-tools demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache

@@ -1,0 +1,581 @@
+"""The one door to the inference API: URLs, headers, retries, timeouts and status-to-error mapping.
+
+Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
+pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
+`ApiResponse` or raise an error from `hf_inference_tools.errors`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import json
+import logging
+import re
+import threading
+import time
+import warnings
+import weakref
+from collections.abc import AsyncGenerator, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import httpx
+import tenacity
+from pydantic import SecretStr
+
+from .._config import Options
+from .._version import __version__
+from ..errors import (
+    AuthenticationError,
+    HfInferenceError,
+    InferenceTimeoutError,
+    InputError,
+    ModelLoadingError,
+    ModelNotFoundError,
+    PaymentRequiredError,
+    RateLimitError,
+    ServerError,
+)
+
+__all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
+
+logger = logging.getLogger("hf_inference_tools")
+
+Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
+
+USER_AGENT = f"hf-inference-tools/{__version__}"
+# httpx keeps 20 idle connections by default; concurrent agents need more to avoid reconnecting.
+DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+_SERVER_TEXT_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ApiRequest:
+    """What a task asks to send: the route, and a JSON body or raw bytes with their type."""
+
+    route: Route = "model"
+    json: Any = None
+    content: bytes | None = None
+    content_type: str | None = None
+    accept: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApiResponse:
+    """A successful (2xx) answer, read whole."""
+
+    status: int
+    content: bytes
+    content_type: str
+    request_id: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class CallContext:
+    """Who is calling: named in every error message and log line."""
+
+    task: str
+    model: str | None
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way worth another try; `error` is what the caller sees at the end."""
+
+    def __init__(self, error: HfInferenceError, wait_hint: float | None, *, loading: bool = False):
+        super().__init__(str(error))
+        self.error = error
+        self.wait_hint = wait_hint
+        self.loading = loading
+
+
+class Transport:
+    """Sends `ApiRequest`s to HF Inference (or an endpoint) over shared httpx clients.
+
+    One `httpx.Client` serves every sync call; one `httpx.AsyncClient` is kept per event loop
+    (an AsyncClient must never be used from another loop) and closed when that loop's
+    `asyncio.run` shuts down, or by `aclose()`. Clients passed in are used as they are and never
+    closed here.
+    """
+
+    def __init__(
+        self,
+        *,
+        token: SecretStr | None,
+        base_url: str,
+        endpoint_url: str | None,
+        timeout: float,
+        max_retries: int,
+        retry_backoff: float,
+        retry_max_wait: float,
+        headers: Mapping[str, str] | None,
+        http_client: httpx.Client | None,
+        async_http_client: httpx.AsyncClient | None,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more.")
+        if timeout <= 0:
+            raise ValueError("timeout must be a positive number of seconds.")
+        self._token = token
+        self.base_url = base_url.rstrip("/")
+        self.endpoint_url = endpoint_url
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.retry_backoff = retry_backoff
+        self.retry_max_wait = retry_max_wait
+        self.extra_headers = dict(headers or {})
+        self._client = http_client
+        self._owns_client = http_client is None
+        self._injected_async = async_http_client
+        self._async_clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[httpx.AsyncClient, AsyncGenerator[None]]
+        ] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self._warned_gpu = False
+        # Seams for tests that watch the waits without spending them.
+        self.sleep: Callable[[float], None] = time.sleep
+        self.asleep: Callable[[float], Any] = asyncio.sleep
+
+    # -- clients ---------------------------------------------------------------------------
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
+    def _new_client_kwargs(self) -> dict[str, Any]:
+        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS}
+
+    def client(self) -> httpx.Client:
+        """The shared sync client, created on first use."""
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = httpx.Client(**self._new_client_kwargs())
+        return self._client
+
+    async def aclient(self) -> httpx.AsyncClient:
+        """This event loop's async client, created on first use in that loop."""
+        if self._injected_async is not None:
+            return self._injected_async
+        loop = asyncio.get_running_loop()
+        entry = self._async_clients.get(loop)
+        if entry is not None and not entry[0].is_closed:
+            return entry[0]
+        client = httpx.AsyncClient(**self._new_client_kwargs())
+        closer = _close_at_loop_shutdown(client)
+        # Starting the generator registers it with the loop, whose shutdown_asyncgens()
+        # (run by asyncio.run and asyncio.Runner) then closes the client inside that loop.
+        await anext(closer)
+        self._async_clients[loop] = (client, closer)
+        return client
+
+    def close(self) -> None:
+        """Close the sync client if this transport created it."""
+        if self._owns_client and self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def aclose(self) -> None:
+        """Close this loop's async client (if created here) and the sync one."""
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            entry = self._async_clients.pop(loop, None)
+            if entry is not None:
+                client, closer = entry
+                await client.aclose()
+                await closer.aclose()
+        self.close()
+
+    # -- requests --------------------------------------------------------------------------
+
+    def url_for(self, model: str | None, route: Route) -> str:
+        """The URL a request goes to (the endpoint URL is used as given, as the HF clients do)."""
+        if self.endpoint_url:
+            return _endpoint_route(self.endpoint_url, route)
+        if not model:
+            raise ValueError("A model id is needed when no endpoint_url is set.")
+        url = f"{self.base_url}/models/{model}"
+        return url + _MODEL_SUFFIX[route]
+
+    def headers_for(
+        self, request: ApiRequest, options: Options, *, waiting: bool
+    ) -> dict[str, str]:
+        headers = {**self.extra_headers, "User-Agent": USER_AGENT}
+        if self._token is not None:
+            headers["Authorization"] = f"Bearer {self._token.get_secret_value()}"
+        if request.content is not None:
+            headers["Content-Type"] = request.content_type or "application/octet-stream"
+        elif request.json is not None:
+            headers["Content-Type"] = "application/json"
+        if request.accept:
+            headers["Accept"] = request.accept
+        if not options.use_cache:
+            headers["X-Use-Cache"] = "false"
+        if options.wait_for_model or waiting:
+            headers["X-Wait-For-Model"] = "true"
+        return headers
+
+    def _body(self, request: ApiRequest) -> bytes:
+        if request.content is not None:
+            return request.content
+        return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
+
+    def _retrying_kwargs(self, options: Options) -> dict[str, Any]:
+        retries = self.max_retries if (options.retry_on_error or options.wait_for_model) else 0
+        return {
+            "stop": tenacity.stop_after_attempt(retries + 1),
+            "retry": tenacity.retry_if_exception_type(_Retryable),
+            "wait": self._wait,
+            "reraise": True,
+        }
+
+    def _wait(self, state: tenacity.RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        backoff = tenacity.wait_random_exponential(
+            multiplier=self.retry_backoff, max=self.retry_max_wait
+        )(state)
+        if isinstance(exc, _Retryable) and exc.wait_hint is not None:
+            return min(max(exc.wait_hint, 0.0), self.retry_max_wait)
+        return backoff
+
+    def _check_options(self, options: Options) -> None:
+        if options.use_gpu and not self._warned_gpu:
+            self._warned_gpu = True
+            warnings.warn(
+                "Options.use_gpu no longer has any effect: HF Inference chooses the hardware.",
+                UserWarning,
+                stacklevel=4,
+            )
+
+    def send(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
+        """Send with retries; return the 2xx answer or raise the mapped error."""
+        self._check_options(options)
+        url, body = self.url_for(ctx.model, request.route), self._body(request)
+        waiting = False
+        retrying = tenacity.Retrying(
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+        )
+        try:
+            for attempt in retrying:
+                with attempt:
+                    headers = self.headers_for(request, options, waiting=waiting)
+                    try:
+                        return self._attempt(ctx, url, headers, body)
+                    except _Retryable as exc:
+                        waiting = waiting or exc.loading
+                        raise
+        except _Retryable as exc:
+            raise exc.error from exc.__cause__
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
+        """Async twin of `send`."""
+        self._check_options(options)
+        url, body = self.url_for(ctx.model, request.route), self._body(request)
+        waiting = False
+        retrying = tenacity.AsyncRetrying(
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    headers = self.headers_for(request, options, waiting=waiting)
+                    try:
+                        return await self._aattempt(ctx, url, headers, body)
+                    except _Retryable as exc:
+                        waiting = waiting or exc.loading
+                        raise
+        except _Retryable as exc:
+            raise exc.error from exc.__cause__
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _attempt(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> ApiResponse:
+        started = time.monotonic()
+        deadline = started + self.timeout
+        try:
+            with self.client().stream(
+                "POST", url, headers=headers, content=body, timeout=self.timeout
+            ) as response:
+                chunks = []
+                for chunk in response.iter_bytes():
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("answer too slow", request=response.request)
+                content = b"".join(chunks)
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        return self._finish(ctx, response, content, started)
+
+    async def _aattempt(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> ApiResponse:
+        started = time.monotonic()
+        client = await self.aclient()
+        try:
+            async with asyncio.timeout(self.timeout):
+                async with client.stream(
+                    "POST", url, headers=headers, content=body, timeout=self.timeout
+                ) as response:
+                    content = await response.aread()
+        except TimeoutError as exc:
+            raise self._timeout_error(ctx) from exc
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        return self._finish(ctx, response, content, started)
+
+    # -- outcomes --------------------------------------------------------------------------
+
+    def _finish(
+        self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
+    ) -> ApiResponse:
+        elapsed_ms = (time.monotonic() - started) * 1000
+        request_id = response.headers.get("x-request-id")
+        logger.debug(
+            "POST %s -> %s in %.0f ms (task=%s, request_id=%s, authenticated=%s)",
+            response.request.url,
+            response.status_code,
+            elapsed_ms,
+            ctx.task,
+            request_id,
+            self.has_token,
+        )
+        if response.is_success:
+            return ApiResponse(
+                status=response.status_code,
+                content=content,
+                content_type=response.headers.get("content-type", ""),
+                request_id=request_id,
+                headers=dict(response.headers),
+            )
+        cause = httpx.HTTPStatusError(
+            f"HTTP {response.status_code}", request=response.request, response=response
+        )
+        raise self._status_error(ctx, response, content) from cause
+
+    def _timeout_error(self, ctx: CallContext) -> InferenceTimeoutError:
+        return InferenceTimeoutError(
+            f"{_who(ctx)} got no answer within {self.timeout:g} seconds. "
+            "Raise `timeout=` on HfInference, or send a smaller input.",
+            task=ctx.task,
+            model=ctx.model,
+        )
+
+    def _transport_error(self, ctx: CallContext, exc: httpx.HTTPError) -> Exception:
+        if isinstance(exc, httpx.TimeoutException):
+            return self._timeout_error(ctx)
+        error = ServerError(
+            f"{_who(ctx)} could not reach the inference API ({type(exc).__name__}: "
+            f"{self.redact(str(exc)) or 'connection closed'}). Check the network and "
+            "`base_url` / `endpoint_url`, then try again.",
+            task=ctx.task,
+            model=ctx.model,
+        )
+        if isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol):
+            return _Retryable(error, None)
+        return error
+
+    def _status_error(
+        self, ctx: CallContext, response: httpx.Response, content: bytes
+    ) -> Exception:
+        status = response.status_code
+        server, estimated = _server_text(response, content)
+        server = self.redact(server) if server else server
+        request_id = response.headers.get("x-request-id")
+        common: dict[str, Any] = {
+            "task": ctx.task,
+            "model": ctx.model,
+            "status": status,
+            "request_id": request_id,
+            "server_message": server,
+        }
+        quoted = f"{status}: {server}" if server else f"HTTP {status}"
+        who = _who(ctx)
+        if status in (401, 403):
+            hint = (
+                "No token was sent: set HF_TOKEN or pass token= to HfInference."
+                if not self.has_token
+                else "Check that HF_TOKEN is valid and may call Inference Providers"
+                + (
+                    ", and that you accepted the model's terms on its Hub page."
+                    if status == 403
+                    else "."
+                )
+            )
+            return AuthenticationError(f"{who} was refused ({quoted}). {hint}", **common)
+        if status == 402:
+            return PaymentRequiredError(
+                f"{who} was refused: inference credits are exhausted ({quoted}). Add credits or "
+                "a PRO plan on huggingface.co, or pass endpoint_url for your own endpoint.",
+                **common,
+            )
+        if status == 410:
+            return ModelNotFoundError(
+                f"{who} reached a retired host ({quoted}). Use the default base_url "
+                "(https://router.huggingface.co/hf-inference) or pass endpoint_url.",
+                **common,
+            )
+        if status == 404:
+            return ModelNotFoundError(
+                f"{who} failed: the model is not served there ({quoted}). Check the model id, "
+                "pick a model HF Inference serves, or pass endpoint_url for a dedicated endpoint.",
+                **common,
+            )
+        if status in (400, 413, 422):
+            return InputError(
+                f"{who} was refused: the server did not accept the inputs ({quoted}). "
+                "Fix the arguments and call again.",
+                **common,
+            )
+        wait_hint = _retry_after(response.headers)
+        if status == 429:
+            error: HfInferenceError = RateLimitError(
+                f"{who} was rate limited ({quoted}) after {self.max_retries + 1} attempt(s). "
+                + (
+                    "Wait and try again later."
+                    if self.has_token
+                    else "Set HF_TOKEN for higher limits."
+                ),
+                **common,
+            )
+            return _Retryable(error, wait_hint)
+        if status == 503:
+            loading = estimated is not None or "loading" in (server or "").lower()
+            error = ModelLoadingError(
+                f"{who} found the model unavailable ({quoted}) after {self.max_retries + 1} "
+                "attempt(s). Try again later, or pass Options(wait_for_model=True).",
+                **common,
+            )
+            error.estimated_time = estimated
+            return _Retryable(
+                error, wait_hint if wait_hint is not None else estimated, loading=loading
+            )
+        error = ServerError(
+            f"{who} failed on the server ({quoted}). Try again later.",
+            **common,
+        )
+        if status in RETRY_STATUSES or status == 408:
+            error.message = (
+                f"{who} failed on the server ({quoted}) after {self.max_retries + 1} attempt(s). "
+                "Try again later."
+            )
+            return _Retryable(error, wait_hint)
+        return error
+
+    def redact(self, text: str) -> str:
+        """`text` with the token replaced, should a server or library ever echo it."""
+        if self._token is not None:
+            secret = self._token.get_secret_value()
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+    def __repr__(self) -> str:
+        target = self.endpoint_url or self.base_url
+        return f"Transport({target!r}, token={'set' if self.has_token else None})"
+
+
+_MODEL_SUFFIX: dict[Route, str] = {
+    "model": "",
+    "feature-extraction": "/pipeline/feature-extraction",
+    "sentence-similarity": "/pipeline/sentence-similarity",
+    "chat": "/v1/chat/completions",
+    "completions": "/v1/completions",
+}
+
+
+def _endpoint_route(endpoint_url: str, route: Route) -> str:
+    if route not in ("chat", "completions"):
+        return endpoint_url
+    leaf = "/chat/completions" if route == "chat" else "/completions"
+    url = httpx.URL(endpoint_url)
+    path = url.path.rstrip("/")
+    if path.endswith(leaf):
+        return endpoint_url
+    path = path + leaf if path.endswith("/v1") else path + "/v1" + leaf
+    return str(url.copy_with(path=path))
+
+
+def _who(ctx: CallContext) -> str:
+    return f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task} on the endpoint"
+
+
+def _server_text(response: httpx.Response, content: bytes) -> tuple[str | None, float | None]:
+    """The server's own words about the failure, and a 503's `estimated_time` if given."""
+    parts: list[str] = []
+    estimated: float | None = None
+    if header := response.headers.get("x-error-message"):
+        parts.append(header)
+    text = content.decode("utf-8", errors="replace").strip()
+    body: Any = None
+    if text:
+        try:
+            body = json.loads(text)
+        except ValueError:
+            if "html" not in response.headers.get("content-type", ""):
+                parts.append(text)
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, str):
+            parts.append(error)
+        elif isinstance(error, list):
+            parts.extend(str(e) for e in error)
+        elif isinstance(error, dict) and isinstance(error.get("message"), str):
+            parts.append(error["message"])
+        for key in ("detail", "message", "error_description"):
+            if isinstance(body.get(key), str):
+                parts.append(body[key])
+        if isinstance(body.get("estimated_time"), int | float):
+            estimated = float(body["estimated_time"])
+    elif isinstance(body, str):
+        parts.append(body)
+    unique = list(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
+    joined = "; ".join(unique)
+    if len(joined) > _SERVER_TEXT_LIMIT:
+        joined = joined[:_SERVER_TEXT_LIMIT] + "…"
+    return (joined or None), estimated
+
+
+_RATELIMIT_RESET = re.compile(r"(?:^|[;,\s])t=(\d+(?:\.\d+)?)")
+_RATELIMIT_REMAINING = re.compile(r"(?:^|[;,\s])r=(\d+)")
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds the server asks us to wait: `Retry-After` (seconds or a date), else `RateLimit`."""
+    if value := headers.get("retry-after"):
+        value = value.strip()
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                when = None
+            if when is not None:
+                if when.tzinfo is None:
+                    when = when.replace(tzinfo=UTC)
+                return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+    if value := headers.get("ratelimit"):
+        reset = _RATELIMIT_RESET.search(value)
+        remaining = _RATELIMIT_REMAINING.search(value)
+        if reset and (remaining is None or int(remaining.group(1)) == 0):
+            return float(reset.group(1))
+    if value := headers.get("ratelimit-reset"):
+        with contextlib.suppress(ValueError):
+            return max(float(value), 0.0)
+    return None
+
+
+async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:
+    try:
+        yield
+    finally:
+        await client.aclose()

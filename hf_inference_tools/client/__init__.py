@@ -1,0 +1,49 @@
+"""`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
+
+from ._core import BinaryInput
+from ._text import TextTasks
+from ._vision import VisionTasks
+
+__all__ = ["BinaryInput", "HfInference"]
+
+
+class HfInference(TextTasks, VisionTasks):
+    """Client for Hugging Face Inference: one sync and one async method per task.
+
+    Setup:
+        `pip install hf-inference-tools`, then set `HF_TOKEN` (or pass `token=`).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import HfInference, Options
+
+        hf = HfInference()                       # token from HF_TOKEN / the token file
+        hf = HfInference(endpoint_url="http://localhost:8080", timeout=30)  # your TGI / TEI
+        ```
+
+    Invoke:
+        ```python
+        labels = hf.text_classification(inputs="I love this!")
+        labels = await hf.atext_classification(inputs="I love this!")
+        png = hf.text_to_image(inputs="a red fox", options=Options(use_cache=False))
+        ```
+
+    Args:
+        token: The HF token. None: `HF_TOKEN`, `HUGGING_FACE_HUB_TOKEN`, then the token file
+            (`$HF_TOKEN_PATH`, `$HF_HOME/token`, `~/.cache/huggingface/token`); none at all
+            means anonymous calls. Never shown in reprs, logs or errors.
+        base_url: The serverless API (`https://router.huggingface.co/hf-inference`).
+        endpoint_url: A dedicated Inference Endpoint, TGI or TEI URL, used as given.
+        options: Default `Options` for every call (a call's `options=` replaces them).
+        timeout: Seconds per HTTP attempt, reading the whole answer included.
+        max_retries: Retries at most per call for 429, 502, 503, 504 and connection failures.
+        retry_backoff: First backoff in seconds (doubling, with jitter) when the server names none.
+        retry_max_wait: Cap in seconds on any single wait, whatever the server asks.
+        headers: Extra headers for every call (e.g. `{"X-HF-Bill-To": "my-org"}`).
+        http_client: An `httpx.Client` to use (not closed by us).
+        async_http_client: An `httpx.AsyncClient` to use (not closed by us; one event loop only).
+        text_generation_api: `"classic"` (`{"inputs", "parameters"}`) or `"completions"`
+            (OpenAI-style `/v1/completions`, which vLLM-served models require).
+
+    It is a context manager (`with` / `async with`) and has `close()` / `aclose()`.
+    """

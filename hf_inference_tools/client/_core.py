@@ -1,0 +1,209 @@
+"""What every `HfInference` method shares: configuration, the transport, and one call path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any, BinaryIO, Literal, Self, TypeVar
+
+import httpx
+from pydantic import BaseModel, SecretStr
+
+from .._config import DEFAULT_BASE_URL, Options, resolve_token
+from .._http.transport import ApiResponse, CallContext, Transport
+from .._media import Media, read_binary_input
+from ..errors import OutputError
+from ..tasks._spec import BuildContext, TaskSpec, json_error
+
+BinaryInput = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
+"""What a client method's `data` accepts: bytes, a path to a file, or a binary file object."""
+
+InputT = TypeVar("InputT", bound=BaseModel)
+ResultT = TypeVar("ResultT")
+
+
+class ClientCore:
+    """Configuration and the single call path behind every task method."""
+
+    def __init__(
+        self,
+        token: str | SecretStr | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        endpoint_url: str | None = None,
+        options: Options | None = None,
+        timeout: float = 60.0,
+        max_retries: int = 3,
+        retry_backoff: float = 0.5,
+        retry_max_wait: float = 30.0,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        text_generation_api: Literal["classic", "completions"] = "classic",
+    ) -> None:
+        self.options = options or Options()
+        self.text_generation_api = text_generation_api
+        self._transport = Transport(
+            token=resolve_token(token),
+            base_url=base_url,
+            endpoint_url=endpoint_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_backoff=retry_backoff,
+            retry_max_wait=retry_max_wait,
+            headers=headers,
+            http_client=http_client,
+            async_http_client=async_http_client,
+        )
+
+    # -- configuration, read-only ----------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._transport.base_url
+
+    @property
+    def endpoint_url(self) -> str | None:
+        return self._transport.endpoint_url
+
+    @property
+    def timeout(self) -> float:
+        return self._transport.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._transport.max_retries
+
+    @property
+    def has_token(self) -> bool:
+        """Whether a token was found (its value is never shown)."""
+        return self._transport.has_token
+
+    @property
+    def transport(self) -> Transport:
+        """The one object that talks HTTP (exposed for tests and advanced tuning)."""
+        return self._transport
+
+    def __repr__(self) -> str:
+        target = self.endpoint_url or self.base_url
+        token = "set" if self.has_token else None
+        return f"HfInference({target!r}, token={token}, timeout={self.timeout:g})"
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the sync HTTP client this object created (never one passed in)."""
+        self._transport.close()
+
+    async def aclose(self) -> None:
+        """Close the HTTP clients this object created for the running loop, and the sync one."""
+        await self._transport.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # -- the call path ---------------------------------------------------------------------
+
+    def model_for(self, spec: TaskSpec[Any, Any], model: str | None) -> str | None:
+        """The model a call uses: the one given, else none for an endpoint, else the default."""
+        if model:
+            return model
+        return None if self.endpoint_url else spec.default_model
+
+    def prepare(
+        self,
+        spec: TaskSpec[InputT, Any],
+        fields: Mapping[str, Any],
+        data: BinaryInput | None = None,
+    ) -> tuple[InputT, Media | None]:
+        """Validate keyword arguments (and read binary `data`) into the task's Args."""
+        media = None
+        values = {k: v for k, v in fields.items() if v is not None}
+        if spec.media_input is not None:
+            if data is None:
+                raise TypeError(
+                    f"{spec.name}() needs `data`: bytes, a pathlib.Path or a file object."
+                )
+            # Developer code is trusted: no size cap here (the tools enforce max_media_bytes).
+            media = read_binary_input(data, spec.media_input, max_bytes=sys.maxsize)
+            values["data"] = media.source
+        return spec.input_model.model_validate(values), media
+
+    def call(
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        args: InputT,
+        *,
+        model: str | None = None,
+        options: Options | None = None,
+        media: Media | None = None,
+    ) -> ResultT:
+        """Send one validated call and parse its answer (the tools come in here too)."""
+        ctx, request = self._request(spec, args, model, media)
+        response = self._transport.send(ctx, request, options or self.options)
+        return self._parse(spec, ctx, response)
+
+    async def acall(
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        args: InputT,
+        *,
+        model: str | None = None,
+        options: Options | None = None,
+        media: Media | None = None,
+    ) -> ResultT:
+        """Async twin of `call`."""
+        ctx, request = self._request(spec, args, model, media)
+        response = await self._transport.asend(ctx, request, options or self.options)
+        return self._parse(spec, ctx, response)
+
+    def _request(
+        self, spec: TaskSpec[InputT, Any], args: InputT, model: str | None, media: Media | None
+    ) -> tuple[CallContext, Any]:
+        model_id = self.model_for(spec, model)
+        ctx = CallContext(task=spec.name, model=model_id)
+        build_ctx = BuildContext(
+            model=model_id or "tgi",  # an endpoint serves one model; TGI ignores the name
+            media=media,
+            completions_api=self.text_generation_api == "completions",
+        )
+        return ctx, spec.build(args, build_ctx)
+
+    def _parse(
+        self, spec: TaskSpec[Any, ResultT], ctx: CallContext, response: ApiResponse
+    ) -> ResultT:
+        try:
+            return spec.parse(response)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            who = f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task}"
+            server = json_error(response)
+            detail = (
+                f"the server said: {self._transport.redact(server)}"
+                if server
+                else _describe_mismatch(exc)
+            )
+            raise OutputError(
+                f"{who} answered {response.status}, but not with a {spec.hf_task} result "
+                f"({detail}). The model may not serve this task: check its task on the Hub, "
+                "or pick another model.",
+                task=ctx.task,
+                model=ctx.model,
+                status=response.status,
+                request_id=response.request_id,
+                server_message=server,
+            ) from exc
+
+
+def _describe_mismatch(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= 200 else text[:200] + "…"

@@ -1,0 +1,179 @@
+"""How a task is defined once: its Args schema, Return type, request builder and response parser.
+
+A `TaskSpec` is plain data plus two pure functions. `build` turns validated arguments into an
+`ApiRequest`; `parse` turns an `ApiResponse` into the seed's Return shape. The client method pair
+and the tool class are both thin declarations over a spec, so nothing about a task is written twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from .._http.transport import ApiRequest, ApiResponse
+from .._media import Media, MediaKind
+from ._defaults import DEFAULT_MODELS
+
+__all__ = [
+    "BuildContext",
+    "ContentContext",
+    "Input",
+    "Parameters",
+    "ReturnValue",
+    "TaskSpec",
+    "binary_request",
+    "drop_none",
+    "is_json",
+    "json_error",
+    "json_request",
+    "parse_as",
+    "single",
+]
+
+InputT = TypeVar("InputT", bound=BaseModel)
+ResultT = TypeVar("ResultT")
+
+
+class Input(BaseModel):
+    """Base of every task's Args (minus `model`): strict, so a misspelt field is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Parameters(BaseModel):
+    """Base of every task's `parameters` object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReturnValue(BaseModel):
+    """Base of the Return types: fields the server adds beyond the seed's are kept, not lost."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildContext:
+    """What a request builder may know besides the arguments."""
+
+    model: str
+    media: Media | None = None
+    completions_api: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ContentContext:
+    """What a content renderer may do besides reading the result: save media, get its path back."""
+
+    save: Callable[[bytes, str, str], str | None]
+    """`save(data, mime_type, stem)`: the display path when an output folder is set, else None."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskSpec(Generic[InputT, ResultT]):
+    """One inference task, defined once.
+
+    Attributes:
+        name: The client method and the LLM-facing tool name (`text_classification`).
+        hf_task: The Hugging Face task id (`text-classification`).
+        seed_name: The seed client's method name (`textClassification`), used in artifacts.
+        input_model: The Args schema minus `model`; also the tool's input schema.
+        description: What the tool does, written for the LLM.
+        build: Arguments (and media, model) to the request.
+        parse: The 2xx response to the Return value.
+        media_input: The kind of media `data` must be, for tasks that take media.
+        media_output: The kind of media the task returns as bytes, if any.
+        to_content: For results too big for an LLM's context: the plain-JSON result to what the
+            LLM reads instead (a preview, a saved path). None: the result itself.
+    """
+
+    name: str
+    hf_task: str
+    seed_name: str
+    input_model: type[InputT]
+    description: str
+    build: Callable[[InputT, BuildContext], ApiRequest]
+    parse: Callable[[ApiResponse], ResultT]
+    media_input: MediaKind | None = None
+    media_output: MediaKind | None = None
+    to_content: Callable[[Any, ContentContext], Any] | None = None
+
+    @property
+    def default_model(self) -> str:
+        return DEFAULT_MODELS[self.name]
+
+
+def drop_none(value: Any) -> Any:
+    """`value` with every `None` removed from its dicts, recursively (the wire never wants null)."""
+    if isinstance(value, Mapping):
+        return {k: drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [drop_none(v) for v in value]
+    return value
+
+
+def _params(parameters: BaseModel | None, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    dumped = parameters.model_dump(exclude_none=True) if parameters is not None else {}
+    return drop_none({**dumped, **(extra or {})})  # type: ignore[no-any-return]
+
+
+def json_request(
+    inputs: Any,
+    parameters: BaseModel | None = None,
+    *,
+    extra_parameters: Mapping[str, Any] | None = None,
+    accept: str | None = None,
+) -> ApiRequest:
+    """`{"inputs": ..., "parameters": {...}}`, with `parameters` left out when empty."""
+    body: dict[str, Any] = {"inputs": drop_none(inputs)}
+    if params := _params(parameters, extra_parameters):
+        body["parameters"] = params
+    return ApiRequest(json=body, accept=accept)
+
+
+def binary_request(media: Media | None, parameters: BaseModel | None = None) -> ApiRequest:
+    """Raw bytes with their sniffed type; JSON with base64 `inputs` once any parameter is set."""
+    if media is None:
+        raise ValueError("This task needs media `data`.")
+    if params := _params(parameters):
+        encoded = base64.b64encode(media.data).decode("ascii")
+        return ApiRequest(json={"inputs": encoded, "parameters": params})
+    return ApiRequest(content=media.data, content_type=media.mime_type)
+
+
+def parse_as(shape: Any, response: ApiResponse | Any) -> Any:
+    """Validate JSON (or a response's JSON body) against `shape`; ValueError when it differs."""
+    data = response.json() if isinstance(response, ApiResponse) else response
+    return TypeAdapter(shape).validate_python(data)
+
+
+def is_json(response: ApiResponse) -> bool:
+    """Whether the response body is JSON (by header, or by its first byte when unlabelled)."""
+    if "json" in response.content_type:
+        return True
+    head = response.content.lstrip()[:1]
+    return not response.content_type and head in (b"{", b"[")
+
+
+def json_error(response: ApiResponse) -> str | None:
+    """The `error` text of a 2xx JSON body that reports a failure anyway (the seed threw on it)."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return None
+    if isinstance(body, dict) and body.get("error"):
+        error = body["error"]
+        return "; ".join(map(str, error)) if isinstance(error, list) else str(error)
+    return None
+
+
+def single(value: Any) -> Any:
+    """Unwrap the one-element lists some tasks answer with (`[{...}]` -> `{...}`)."""
+    if isinstance(value, list) and len(value) == 1:
+        return value[0]
+    return value

@@ -1,0 +1,58 @@
+"""text-classification: labels with scores for a text (sentiment, topic, ...)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .._http.transport import ApiResponse
+from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as
+
+
+class TextClassificationParameters(Parameters):
+    top_k: int | None = Field(
+        None,
+        ge=1,
+        description="How many labels to return, best first, e.g. 3. Null: the model's default.",
+    )
+    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
+        None,
+        description=(
+            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
+        ),
+    )
+
+
+class TextClassificationArgs(Input):
+    inputs: str = Field(description="The text to classify, e.g. 'I love this movie!'.")
+    parameters: TextClassificationParameters | None = Field(
+        None, description="Optional settings; null for the defaults."
+    )
+
+
+class TextClassificationReturnValue(ReturnValue):
+    label: str = Field(description="The label for the class (model specific).")
+    score: float = Field(description="How likely the text belongs to this class, from 0 to 1.")
+
+
+def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
+    data = response.json()
+    # The API nests one list per input: [[{label, score}, ...]].
+    if isinstance(data, list) and data and isinstance(data[0], list):
+        data = data[0]
+    return parse_as(list[TextClassificationReturnValue], data)  # type: ignore[no-any-return]
+
+
+TEXT_CLASSIFICATION = TaskSpec(
+    name="text_classification",
+    hf_task="text-classification",
+    seed_name="textClassification",
+    input_model=TextClassificationArgs,
+    description=(
+        "Classify a text with a Hugging Face model (for example sentiment: POSITIVE/NEGATIVE). "
+        "Returns a JSON list of {label, score}, best first."
+    ),
+    build=lambda args, ctx: json_request(args.inputs, args.parameters),
+    parse=_parse,
+)

@@ -1,0 +1,22 @@
+"""Test your agent offline: an HF Inference stand-in with realistic answers for every task.
+
+```python
+def test_my_agent(hf_inference_mock):          # the pytest fixture this package registers
+    hf_inference_mock.respond("text_classification", json=[[{"label": "NEGATIVE", "score": 0.9}]])
+    ...
+```
+Needs `respx` (the `testing` extra: `pip install hf-inference-tools[testing]`).
+"""
+
+from ._mock import HfInferenceMock, RecordedCall
+from ._samples import SAMPLES, Sample, data_uri, png_bytes, wav_bytes
+
+__all__ = [
+    "SAMPLES",
+    "HfInferenceMock",
+    "RecordedCall",
+    "Sample",
+    "data_uri",
+    "png_bytes",
+    "wav_bytes",
+]

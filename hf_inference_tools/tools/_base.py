@@ -1,0 +1,163 @@
+"""The one base class behind every tool: validate, load media, call, render content and artifact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from langchain_core.callbacks import AsyncCallbackManagerForToolRun, CallbackManagerForToolRun
+from langchain_core.tools import BaseTool
+from pydantic import ConfigDict, Field, ValidationError, model_validator
+
+from .._media import (
+    Media,
+    MediaPolicy,
+    aload_media,
+    describe_media,
+    load_media,
+    save_media,
+    sniff_mime,
+)
+from ..client import HfInference
+from ..tasks._spec import ContentContext, TaskSpec
+
+__all__ = ["CONTENT_LIMIT", "HfInferenceTool"]
+
+CONTENT_LIMIT = 4000
+"""Characters of content an LLM reads at most; the artifact always has the whole result."""
+
+
+def _explain_validation_error(error: ValidationError) -> str:
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'arguments'}: {e['msg']}" for e in error.errors()
+    )
+    return (
+        f"The arguments were not valid ({problems}). Read the tool's argument descriptions "
+        "and call it again with corrected arguments."
+    )
+
+
+class HfInferenceTool(BaseTool):
+    """Base of the task tools. A subclass sets `spec`, `name`, `description` and `args_schema`.
+
+    The model is the developer's choice (`model=`), never the LLM's. Media arguments go through
+    the media policy (`media_root`, `allow_urls`, `allow_private_urls`, `max_media_bytes`);
+    generated media are saved under `output_dir` when it is set.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    spec: ClassVar[TaskSpec[Any, Any]]
+    # Every concrete tool sets both from its spec; the empty defaults only keep type checkers
+    # from demanding them at each construction.
+    name: str = ""
+    description: str = ""
+
+    client: HfInference = Field(default_factory=HfInference, exclude=True)
+    """The shared client; a toolkit passes one to all its tools."""
+    model: str = ""
+    """The model id; empty means the task's default model (or the client's endpoint)."""
+    media_root: Path | None = None
+    output_dir: Path | None = None
+    allow_urls: bool = True
+    allow_private_urls: bool = False
+    max_media_bytes: int = Field(default=25 * 2**20, gt=0)
+
+    response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
+    handle_tool_error: Any = True
+    handle_validation_error: Any = _explain_validation_error
+
+    @model_validator(mode="after")
+    def _default_model(self) -> HfInferenceTool:
+        if not self.name or not self.description:
+            raise TypeError(f"{type(self).__name__} must set `name` and `description`.")
+        if not self.model:
+            self.model = self.client.model_for(self.spec, None) or ""
+        return self
+
+    @property
+    def policy(self) -> MediaPolicy:
+        return MediaPolicy(
+            media_root=self.media_root,
+            output_dir=self.output_dir,
+            allow_urls=self.allow_urls,
+            allow_private_urls=self.allow_private_urls,
+            max_media_bytes=self.max_media_bytes,
+        )
+
+    def _run(
+        self, run_manager: CallbackManagerForToolRun | None = None, **kwargs: Any
+    ) -> tuple[str, dict[str, Any]]:
+        args = self.spec.input_model.model_validate(kwargs)
+        media = self._load(args)
+        result = self.client.call(self.spec, args, model=self.model or None, media=media)
+        return self._render(result)
+
+    async def _arun(
+        self, run_manager: AsyncCallbackManagerForToolRun | None = None, **kwargs: Any
+    ) -> tuple[str, dict[str, Any]]:
+        args = self.spec.input_model.model_validate(kwargs)
+        media = await self._aload(args)
+        result = await self.client.acall(self.spec, args, model=self.model or None, media=media)
+        return self._render(result)
+
+    def _load(self, args: Any) -> Media | None:
+        if self.spec.media_input is None:
+            return None
+        return load_media(args.data, self.spec.media_input, self.policy)
+
+    async def _aload(self, args: Any) -> Media | None:
+        if self.spec.media_input is None:
+            return None
+        return await aload_media(args.data, self.spec.media_input, self.policy)
+
+    # -- what the LLM reads, and what the application keeps --------------------------------
+
+    def _save(self, data: bytes, mime_type: str, stem: str) -> str | None:
+        saved = save_media(data, mime_type, self.policy, stem=stem)
+        return saved.display_path if saved else None
+
+    def _render(self, result: Any) -> tuple[str, dict[str, Any]]:
+        artifact: dict[str, Any] = {"task": self.spec.seed_name, "model": self.model}
+        if self.spec.media_output is not None:
+            data: bytes = result
+            mime_type = sniff_mime(data) or "application/octet-stream"
+            saved = save_media(data, mime_type, self.policy, stem=self.spec.name)
+            summary = {
+                "path": saved.display_path if saved else None,
+                **describe_media(data, mime_type),
+            }
+            artifact.update(
+                result=summary,
+                mime_type=mime_type,
+                data=data,
+                path=str(saved.path) if saved else None,
+            )
+            return _compact(summary), artifact
+        plain = _plain(result)
+        artifact["result"] = plain
+        content = plain
+        if self.spec.to_content is not None:
+            content = self.spec.to_content(plain, ContentContext(save=self._save))
+        return _compact(content), artifact
+
+
+def _plain(result: Any) -> Any:
+    """The result as plain JSON values (pydantic models dumped), safe for any checkpointer."""
+    if isinstance(result, list):
+        return [_plain(r) for r in result]
+    if hasattr(result, "model_dump"):
+        return result.model_dump(mode="json")
+    return result
+
+
+def _compact(content: Any) -> str:
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    if len(text) <= CONTENT_LIMIT:
+        return text
+    cut = len(text) - CONTENT_LIMIT
+    return (
+        text[:CONTENT_LIMIT]
+        + f" … [cut {cut} characters to keep the context small; the full result is in the artifact]"
+    )

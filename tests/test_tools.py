@@ -1,0 +1,188 @@
+"""Every tool, through LangChain: schemas, content and artifact, errors as observations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.messages import ToolMessage
+from langchain_core.utils.function_calling import convert_to_openai_tool
+
+from hf_inference_tools import HfInference, TextClassificationTool, TextToImageTool
+from hf_inference_tools.tasks import TASKS
+from hf_inference_tools.testing import SAMPLES, HfInferenceMock, png_bytes
+from hf_inference_tools.tools import TOOL_CLASSES, HfInferenceTool
+from hf_inference_tools.tools._base import CONTENT_LIMIT
+
+TOOL_NAMES = sorted(TOOL_CLASSES)
+
+
+def _call(name: str, args: dict[str, Any], call_id: str = "call_1") -> dict[str, Any]:
+    return {"type": "tool_call", "id": call_id, "name": name, "args": args}
+
+
+def _walk(schema: Any) -> list[dict[str, Any]]:
+    """Every sub-schema of a JSON schema."""
+    found: list[dict[str, Any]] = []
+    if isinstance(schema, dict):
+        found.append(schema)
+        for value in schema.values():
+            found.extend(_walk(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            found.extend(_walk(value))
+    return found
+
+
+def test_every_task_has_a_tool_and_a_sample() -> None:
+    assert set(TOOL_CLASSES) == set(TASKS)
+    assert set(SAMPLES) >= set(TASKS)
+    for name, cls in TOOL_CLASSES.items():
+        assert cls.spec.name == name
+        assert cls.model_fields["name"].default == name
+
+
+@pytest.mark.parametrize("name", TOOL_NAMES)
+def test_schema__strict_portable(name: str) -> None:
+    tool = TOOL_CLASSES[name](client=HfInference())
+    converted = convert_to_openai_tool(tool, strict=True)
+    params = converted["function"]["parameters"]
+    assert converted["function"]["name"] == name
+    assert "model" not in params["properties"]  # the developer picks the model, not the LLM
+    text = json.dumps(params)
+    assert "$ref" not in text and "$defs" not in text
+    for sub in _walk(params):
+        assert sub.get("format") != "binary"
+        if "properties" in sub:
+            assert sub.get("additionalProperties") is False
+            assert set(sub["required"]) == set(sub["properties"])
+            for prop in sub["properties"].values():
+                assert prop.get("description"), f"{name}: a field has no description"
+                assert "type" in prop or "anyOf" in prop, f"{name}: an untyped field"
+        if "anyOf" in sub:
+            kinds = [alt.get("type") for alt in sub["anyOf"]]
+            assert len(kinds) == 2 and "null" in kinds, f"{name}: a union other than X | None"
+
+
+@pytest.mark.parametrize("name", TOOL_NAMES)
+def test_sample__sync_and_async_give_same_message(name: str, tmp_path: Path) -> None:
+    import asyncio
+
+    args = SAMPLES[name].args()
+    with HfInferenceMock() as mock:
+        tool = TOOL_CLASSES[name](client=HfInference(), output_dir=tmp_path / "out")
+        sync_msg = tool.invoke(_call(name, args))
+        async_msg = asyncio.run(tool.ainvoke(_call(name, args)))
+    assert isinstance(sync_msg, ToolMessage) and isinstance(async_msg, ToolMessage)
+    assert sync_msg.status == "success", sync_msg.content
+    assert len(mock.calls_for(name)) == 2
+    assert sync_msg.artifact["task"] == tool.spec.seed_name
+    assert sync_msg.artifact["model"] == tool.model
+    assert len(str(sync_msg.content)) <= CONTENT_LIMIT + 200
+    assert "base64" not in str(sync_msg.content)
+    if "… [cut" not in str(sync_msg.content):
+        assert isinstance(json.loads(str(sync_msg.content)), list | dict)
+    if tool.spec.media_output is None:
+        assert sync_msg.content == async_msg.content
+        assert sync_msg.artifact == async_msg.artifact
+
+
+def test_text_classification__content_and_artifact() -> None:
+    with HfInferenceMock() as mock:
+        tool = TextClassificationTool(client=HfInference())
+        msg = tool.invoke(_call("text_classification", {"inputs": "I like you"}))
+    assert json.loads(msg.content) == [
+        {"label": "POSITIVE", "score": 0.9998695850372314},
+        {"label": "NEGATIVE", "score": 0.00013043530634604394},
+    ]
+    assert msg.artifact == {
+        "task": "textClassification",
+        "model": "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        "result": json.loads(msg.content),
+    }
+    assert mock.calls_for("text_classification")[0].json() == {"inputs": "I like you"}
+
+
+def test_invoke_without_tool_call_returns_content_only() -> None:
+    with HfInferenceMock():
+        content = TextClassificationTool(client=HfInference()).invoke({"inputs": "hi"})
+    assert isinstance(content, str)
+    assert json.loads(content)[0]["label"] == "POSITIVE"
+
+
+def test_text_to_image__bytes_in_artifact_description_in_content(tmp_path: Path) -> None:
+    media = tmp_path / "media"
+    with HfInferenceMock() as mock:
+        tool = TextToImageTool(client=HfInference(), media_root=media, output_dir=media / "out")
+        msg = tool.invoke(_call("text_to_image", {"inputs": "a fox", "negative_prompt": "text"}))
+    request = mock.calls_for("text_to_image")[0]
+    assert request.request.headers["accept"] == "image/png"
+    assert request.json() == {"inputs": "a fox", "parameters": {"negative_prompt": "text"}}
+    content = json.loads(msg.content)
+    assert content["mime_type"] == "image/png"
+    assert (content["width"], content["height"]) == (64, 48)
+    assert content["bytes"] == len(msg.artifact["data"])
+    assert content["path"].startswith("out/text_to_image-") and content["path"].endswith(".png")
+    assert (media / content["path"]).read_bytes() == msg.artifact["data"]
+    assert msg.artifact["mime_type"] == "image/png"
+    assert msg.artifact["path"] == str((media / content["path"]).resolve())
+
+
+def test_text_to_image__not_saved_without_output_dir() -> None:
+    with HfInferenceMock():
+        msg = TextToImageTool(client=HfInference()).invoke(_call("text_to_image", {"inputs": "x"}))
+    content = json.loads(msg.content)
+    assert content["path"] is None
+    assert msg.artifact["data"] == png_bytes(64, 48, (30, 120, 200))
+
+
+def test_api_error__becomes_error_tool_message() -> None:
+    with HfInferenceMock() as mock:
+        mock.fail("text_classification", 404, "Model x does not exist")
+        msg = TextClassificationTool(client=HfInference()).invoke(
+            _call("text_classification", {"inputs": "hi"})
+        )
+    assert msg.status == "error"
+    assert "not served there" in msg.content and "does not exist" in msg.content
+
+
+def test_invalid_arguments__helpful_message() -> None:
+    with HfInferenceMock() as mock:
+        tool = TextClassificationTool(client=HfInference())
+        msg = tool.invoke(
+            _call("text_classification", {"inputs": "hi", "parameters": {"top_k": 0, "topk": 3}})
+        )
+    assert msg.status == "error"
+    assert "parameters.top_k" in msg.content
+    assert "parameters.topk" in msg.content
+    assert "call it again with corrected arguments" in msg.content
+    assert mock.calls == []
+
+
+def test_model_is_the_developers_choice() -> None:
+    with HfInferenceMock(models={"my-org/sentiment": "text_classification"}) as mock:
+        tool = TextClassificationTool(client=HfInference(), model="my-org/sentiment")
+        tool.invoke({"inputs": "hi"})
+    assert mock.calls[0].model == "my-org/sentiment"
+
+
+def test_long_content_is_cut_with_a_note() -> None:
+    many = [[{"label": f"label-{i}", "score": 1 / (i + 1)} for i in range(400)]]
+    with HfInferenceMock() as mock:
+        mock.respond("text_classification", json=many)
+        msg = TextClassificationTool(client=HfInference()).invoke(
+            _call("text_classification", {"inputs": "hi"})
+        )
+    assert len(msg.content) < CONTENT_LIMIT + 200
+    assert "the full result is in the artifact" in msg.content
+    assert len(msg.artifact["result"]) == 400
+
+
+def test_tool_is_a_base_tool_with_the_spec_defaults() -> None:
+    tool = TextClassificationTool()
+    assert isinstance(tool, HfInferenceTool)
+    assert tool.response_format == "content_and_artifact"
+    assert tool.handle_tool_error is True
+    assert tool.model == TASKS["text_classification"].default_model
