@@ -389,7 +389,12 @@ def _read_file(path: Path, source: str, max_bytes: int, extra_flags: int = 0) ->
         os.close(fd)
         raise
     with os.fdopen(fd, "rb") as file:
-        data = file.read(max_bytes + 1)  # bounded, in case the file grew since fstat
+        # `read(n)` reserves n bytes before reading, so ask for the size fstat gave (plus one, to
+        # notice growth), not for the cap: an uncapped caller's cap does not fit in memory.
+        data = file.read(min(info.st_size, max_bytes) + 1)
+        # The file grew since fstat: read on, in slices, until its end or past the cap.
+        while info.st_size < len(data) <= max_bytes and (more := file.read(2**20)):
+            data += more
     if len(data) > max_bytes:
         raise _too_large(source, len(data), max_bytes)
     return data

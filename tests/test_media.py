@@ -11,9 +11,11 @@ import base64
 import os
 import re
 import socket
+import sys
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -642,6 +644,30 @@ def test_binary_input__bytes_like(wrap: Callable[[bytes], Any]) -> None:
 def test_binary_input__path_anywhere_is_trusted(outside: Path) -> None:
     media = read_binary_input(outside, "image", max_bytes=1000)
     assert media == Media(PNG, "image/png", "file 'secret.png'")
+
+
+def test_binary_input__uncapped_path_is_read_whole(outside: Path) -> None:
+    # The client passes no cap (sys.maxsize): developer code is trusted with any size.
+    media = read_binary_input(outside, "image", max_bytes=sys.maxsize)
+    assert media == Media(PNG, "image/png", "file 'secret.png'")
+
+
+def test_binary_input__file_grown_since_fstat_is_read_to_its_end_and_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = PNG + bytes(3 * 2**20)  # more than one read slice past the size fstat reports
+    path = tmp_path / "growing.png"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> Any:
+        info = real_fstat(fd)
+        return SimpleNamespace(st_mode=info.st_mode, st_size=len(PNG))
+
+    monkeypatch.setattr(os, "fstat", stale_fstat)
+    assert read_binary_input(path, "image", max_bytes=sys.maxsize).data == data
+    with pytest.raises(MediaError, match="max_media_bytes"):
+        read_binary_input(path, "image", max_bytes=2**20)
 
 
 def test_binary_input__oversized_path_is_refused_before_reading(
