@@ -28,7 +28,9 @@ from hf_inference_tools import (
     ServerError,
     TextClassificationTool,
 )
+from hf_inference_tools._http.transport import ApiRequest, CallContext
 from tests.conftest import BASE, TOKEN
+from tests.media_samples import png_bytes
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
 LABELS = [[{"label": "POSITIVE", "score": 0.9998695850372314}]]
@@ -54,6 +56,44 @@ def test_request__none_parameters_are_dropped(router: respx.MockRouter, hf: HfIn
     route = router.post(f"/models/{SST2}").respond(json=LABELS)
     hf.text_classification(inputs="hi", parameters={"top_k": None, "function_to_apply": None})
     assert json.loads(route.calls.last.request.content) == {"inputs": "hi"}
+
+
+@pytest.mark.parametrize("run", ["sync", "async"])
+def test_request__large_upload_arrives_whole_with_its_length_on_every_attempt(
+    router: respx.MockRouter, hf: HfInference, run: str
+) -> None:
+    # Larger than one upload slice, and not a multiple of it.
+    image = png_bytes(2, 2) + bytes(range(256)) * (3 * 2**12 + 7)
+    route = router.post("/models/google/vit-base-patch16-224")
+    route.side_effect = [
+        httpx.Response(503, json={"error": "busy"}),
+        httpx.Response(200, json=[{"label": "cat", "score": 0.9}]),
+    ]
+    if run == "sync":
+        result = hf.image_classification(data=image)
+    else:
+        result = asyncio.run(hf.aimage_classification(data=image))
+    assert result[0].label == "cat"
+    assert route.call_count == 2
+    for call in route.calls:
+        assert call.request.content == image
+        assert call.request.headers["content-length"] == str(len(image))
+        assert "transfer-encoding" not in call.request.headers
+        assert call.request.headers["content-type"] == "image/png"
+
+
+def test_response__headers_kept_with_lowercase_names_and_repeats_joined(
+    router: respx.MockRouter, hf: HfInference
+) -> None:
+    router.post(f"/models/{SST2}").respond(
+        json=LABELS, headers=[("X-Request-Id", "req-1"), ("X-Note", "a"), ("X-Note", "b")]
+    )
+    ctx = CallContext(task="text_classification", model=SST2)
+    response = hf.transport.send(ctx, ApiRequest(json={"inputs": "hi"}), Options())
+    assert response.request_id == "req-1"
+    assert response.headers["x-request-id"] == "req-1"
+    assert response.headers["x-note"] == "a, b"
+    assert response.headers["content-type"] == "application/json"
 
 
 def test_options__cache_and_wait_headers(router: respx.MockRouter, hf: HfInference) -> None:

@@ -17,7 +17,7 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import AsyncGenerator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -51,6 +51,8 @@ USER_AGENT = f"hf-inference-tools/{__version__}"
 DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _SERVER_TEXT_LIMIT = 500
+# Bodies larger than this are sent in slices of this size (see `_attempt`).
+_UPLOAD_SLICE = 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,9 +303,14 @@ class Transport:
     ) -> ApiResponse:
         started = time.monotonic()
         deadline = started + self.timeout
+        content: bytes | Iterator[bytes] = body
+        if len(body) > _UPLOAD_SLICE:
+            # Sent whole, a body that does not fit the socket buffer is copied again by httpcore
+            # after every partial send (`buffer = buffer[n:]`): a large upload peaked at 3 copies.
+            headers, content = {**headers, "Content-Length": str(len(body))}, _slices(body)
         try:
             with self.client().stream(
-                "POST", url, headers=headers, content=body, timeout=self.timeout
+                "POST", url, headers=headers, content=content, timeout=self.timeout
             ) as response:
                 chunks = []
                 for chunk in response.iter_bytes():
@@ -320,10 +327,14 @@ class Transport:
     ) -> ApiResponse:
         started = time.monotonic()
         client = await self.aclient()
+        content: bytes | AsyncIterator[bytes] = body
+        if len(body) > _UPLOAD_SLICE:
+            # asyncio buffers (copies) whatever a send leaves over; slices keep that small.
+            headers, content = {**headers, "Content-Length": str(len(body))}, _aslices(body)
         try:
             async with asyncio.timeout(self.timeout):
                 async with client.stream(
-                    "POST", url, headers=headers, content=body, timeout=self.timeout
+                    "POST", url, headers=headers, content=content, timeout=self.timeout
                 ) as response:
                     content = await response.aread()
         except TimeoutError as exc:
@@ -354,7 +365,8 @@ class Transport:
                 content=content,
                 content_type=response.headers.get("content-type", ""),
                 request_id=request_id,
-                headers=dict(response.headers),
+                # One pass; dict(headers) looks each name up again in the whole list.
+                headers=dict(response.headers.items()),
             )
         cause = httpx.HTTPStatusError(
             f"HTTP {response.status_code}", request=response.request, response=response
@@ -572,6 +584,17 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         with contextlib.suppress(ValueError):
             return max(float(value), 0.0)
     return None
+
+
+def _slices(body: bytes) -> Iterator[bytes]:
+    view = memoryview(body)
+    for start in range(0, len(view), _UPLOAD_SLICE):
+        yield view[start : start + _UPLOAD_SLICE].tobytes()
+
+
+async def _aslices(body: bytes) -> AsyncIterator[bytes]:
+    for piece in _slices(body):
+        yield piece
 
 
 async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:
