@@ -8,6 +8,7 @@ and the tool class are both thin declarations over a spec, so nothing about a ta
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -149,7 +150,17 @@ def binary_request(media: Media | None, parameters: BaseModel | None = None) -> 
 def parse_as(shape: Any, response: ApiResponse | Any) -> Any:
     """Validate JSON (or a response's JSON body) against `shape`; ValueError when it differs."""
     data = response.json() if isinstance(response, ApiResponse) else response
-    return TypeAdapter(shape).validate_python(data)
+    try:
+        adapter = _adapter(shape)
+    except TypeError:  # an unhashable shape (Annotated with a dict, say) cannot be cached
+        adapter = TypeAdapter(shape)
+    return adapter.validate_python(data)
+
+
+@functools.lru_cache(maxsize=256)
+def _adapter(shape: Any) -> TypeAdapter[Any]:
+    # Building an adapter costs ~40x validating a typical answer; shapes are few and fixed.
+    return TypeAdapter(shape)
 
 
 def is_json(response: ApiResponse) -> bool:

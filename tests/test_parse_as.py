@@ -1,0 +1,35 @@
+"""`parse_as`, which every task's parser ends with: one validation per shape, cached or not."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import pytest
+
+from hf_inference_tools import TextClassificationReturnValue
+from hf_inference_tools._http.transport import ApiResponse
+from hf_inference_tools.tasks._spec import parse_as
+
+LABELS = [{"label": "POSITIVE", "score": 0.99}]
+# Metadata that cannot be hashed makes the shape itself unhashable (no cache for it).
+UNHASHABLE_SHAPE = Annotated[list[int], {"note": "unhashable metadata"}]
+
+
+@pytest.mark.parametrize("repeat", range(3))
+def test_parse_as__shapes_are_told_apart_on_every_call(repeat: int) -> None:
+    labels = parse_as(list[TextClassificationReturnValue], LABELS)
+    assert labels == [TextClassificationReturnValue(label="POSITIVE", score=0.99)]
+    assert parse_as(list[int], [1, 2]) == [1, 2]
+    with pytest.raises(ValueError, match="label"):
+        parse_as(list[TextClassificationReturnValue], [{"score": 0.99}])
+    with pytest.raises(ValueError, match="integer"):
+        parse_as(list[int], ["x"])
+
+
+@pytest.mark.parametrize("shape", [UNHASHABLE_SHAPE, list[int]])
+def test_parse_as__any_shape_validates_responses_and_values(shape: Any) -> None:
+    response = ApiResponse(status=200, content=b"[1, 2]", content_type="application/json")
+    assert parse_as(shape, response) == [1, 2]
+    assert parse_as(shape, [3]) == [3]
+    with pytest.raises(ValueError, match="integer"):
+        parse_as(shape, ["x"])
