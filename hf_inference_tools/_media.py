@@ -21,9 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-import imagesize
-import puremagic
-
 from ._http.fetch import afetch_url, fetch_url, shown_url
 from .errors import MediaError
 
@@ -133,6 +130,9 @@ def sniff_mime(data: bytes) -> str | None:
     """The MIME type of `data` judged by its content alone, or `None` when unknown."""
     if not data:
         return None
+    # Imported on first use: loading its signature database would add ~10 ms to every import.
+    import puremagic
+
     try:
         matches = puremagic.magic_string(data)
     except (puremagic.PureError, ValueError):
@@ -260,6 +260,8 @@ def describe_media(data: bytes, mime_type: str) -> dict[str, Any]:
     """A short, JSON-ready summary: MIME type, size, and width/height or duration when known."""
     info: dict[str, Any] = {"mime_type": mime_type, "bytes": len(data)}
     if mime_type.startswith("image/"):
+        import imagesize  # on first use: it brings in xml.etree for SVG
+
         try:
             width, height = imagesize.get(io.BytesIO(data))
         except (ValueError, struct.error):  # imagesize < 2 raises on malformed headers

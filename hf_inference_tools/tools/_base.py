@@ -1,10 +1,11 @@
 """The one base class behind every tool: validate, load media, call, render content and artifact."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: LangChain reads `_run`'s type hints on every
+# call (looking for a RunnableConfig parameter), and string annotations are compiled each time.
 
 import json
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from langchain_core.callbacks import AsyncCallbackManagerForToolRun, CallbackManagerForToolRun
 from langchain_core.tools import BaseTool
@@ -69,7 +70,7 @@ class HfInferenceTool(BaseTool):
     handle_validation_error: Any = _explain_validation_error
 
     @model_validator(mode="after")
-    def _default_model(self) -> HfInferenceTool:
+    def _default_model(self) -> Self:
         if not self.name or not self.description:
             raise TypeError(f"{type(self).__name__} must set `name` and `description`.")
         if not self.model:
