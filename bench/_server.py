@@ -13,7 +13,6 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from types import TracebackType
 from typing import IO
 
 
@@ -83,12 +82,7 @@ class ServerProcess:
         self.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     def _pipes(self) -> tuple[IO[str], IO[str]]:
