@@ -1,11 +1,12 @@
 """summarization: a shorter text that keeps the gist of a longer one.
 
 The seed's generation parameters (`max_length`, `min_length`, `temperature`, ...) are sent flat in
-`parameters`, as the seed sent them: HF Inference hands `parameters` to the transformers pipeline
-as keyword arguments, which passes the ones it does not know on to `generate()`. Today's task spec
-nests them under `generate_parameters` instead, which that pipeline does not unpack, so it is not
-used. `do_sample` (without which `temperature`, `top_k` and `top_p` do nothing) and `truncation`
-(for texts longer than the model reads) come from today's API.
+`parameters`, as the seed sent them. HF Inference's handler (huggingface-inference-toolkit) calls
+the transformers pipeline with `**parameters`, and the pipeline passes the keywords it does not
+know on to `generate()`; today's task spec nests them under `generate_parameters` instead, a
+keyword the summarization pipeline does not unpack, so that form is not used. `do_sample`
+(without which `temperature`, `top_k` and `top_p` do nothing) and `truncation` (for texts longer
+than the model reads) come from today's API.
 """
 
 from __future__ import annotations
