@@ -2,11 +2,15 @@
 
 Layers, each using only the ones below it: `_http` (the network), `tasks` (one definition per
 task), `client` (`HfInference`), `tools` (one `BaseTool` per task), `toolkit`.
+
+The root exports the client, its options and errors, the toolkit, every tool class, and every
+task's Args / Parameters / ReturnValue types and spec (all of `tasks.__all__` and `tools.__all__`).
 """
 
+from . import tasks, tools
 from ._config import Options
 from ._version import __version__
-from .client import HfInference
+from .client import BinaryInput, HfInference
 from .errors import (
     AuthenticationError,
     HfInferenceError,
@@ -20,70 +24,16 @@ from .errors import (
     RateLimitError,
     ServerError,
 )
-from .tasks import (
-    DEFAULT_MODELS,
-    FillMaskArgs,
-    FillMaskParameters,
-    FillMaskReturnValue,
-    ImageClassificationArgs,
-    ImageClassificationParameters,
-    ImageClassificationReturnValue,
-    QuestionAnswerArgs,
-    QuestionAnswerInputs,
-    QuestionAnswerParameters,
-    QuestionAnswerReturnValue,
-    SummarizationArgs,
-    SummarizationParameters,
-    SummarizationReturnValue,
-    TableQuestionAnswerArgs,
-    TableQuestionAnswerInputs,
-    TableQuestionAnswerParameters,
-    TableQuestionAnswerReturnValue,
-    TextClassificationArgs,
-    TextClassificationParameters,
-    TextClassificationReturnValue,
-    TextToImageArgs,
-    TextToImageParameters,
-    TokenClassificationArgs,
-    TokenClassificationParameters,
-    TokenClassificationReturnValue,
-    TranslationArgs,
-    TranslationParameters,
-    TranslationReturnValue,
-    ZeroShotClassificationArgs,
-    ZeroShotClassificationParameters,
-    ZeroShotClassificationReturnValue,
-)
+from .tasks import *  # noqa: F403  # every task's types and spec, listed in tasks.__all__
 from .toolkit import HfInferenceToolkit
-from .tools import (
-    FillMaskTool,
-    HfInferenceTool,
-    ImageClassificationTool,
-    QuestionAnswerTool,
-    SummarizationTool,
-    TableQuestionAnswerTool,
-    TextClassificationTool,
-    TextToImageTool,
-    TokenClassificationTool,
-    TranslationTool,
-    ZeroShotClassificationTool,
-)
+from .tools import *  # noqa: F403  # every tool class, listed in tools.__all__
 
 __all__ = [
     "AuthenticationError",
-    "DEFAULT_MODELS",
-    "FillMaskArgs",
-    "FillMaskParameters",
-    "FillMaskReturnValue",
-    "FillMaskTool",
+    "BinaryInput",
     "HfInference",
     "HfInferenceError",
-    "HfInferenceTool",
     "HfInferenceToolkit",
-    "ImageClassificationArgs",
-    "ImageClassificationParameters",
-    "ImageClassificationReturnValue",
-    "ImageClassificationTool",
     "InferenceTimeoutError",
     "InputError",
     "MediaError",
@@ -92,40 +42,9 @@ __all__ = [
     "Options",
     "OutputError",
     "PaymentRequiredError",
-    "QuestionAnswerArgs",
-    "QuestionAnswerInputs",
-    "QuestionAnswerParameters",
-    "QuestionAnswerReturnValue",
-    "QuestionAnswerTool",
     "RateLimitError",
     "ServerError",
-    "SummarizationArgs",
-    "SummarizationParameters",
-    "SummarizationReturnValue",
-    "SummarizationTool",
-    "TableQuestionAnswerArgs",
-    "TableQuestionAnswerInputs",
-    "TableQuestionAnswerParameters",
-    "TableQuestionAnswerReturnValue",
-    "TableQuestionAnswerTool",
-    "TextClassificationArgs",
-    "TextClassificationParameters",
-    "TextClassificationReturnValue",
-    "TextClassificationTool",
-    "TextToImageArgs",
-    "TextToImageParameters",
-    "TextToImageTool",
-    "TokenClassificationArgs",
-    "TokenClassificationParameters",
-    "TokenClassificationReturnValue",
-    "TokenClassificationTool",
-    "TranslationArgs",
-    "TranslationParameters",
-    "TranslationReturnValue",
-    "TranslationTool",
-    "ZeroShotClassificationArgs",
-    "ZeroShotClassificationParameters",
-    "ZeroShotClassificationReturnValue",
-    "ZeroShotClassificationTool",
     "__version__",
 ]
+__all__ += tasks.__all__
+__all__ += tools.__all__

@@ -1,5 +1,6 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._catalogue import CatalogueTasks
 from ._core import BinaryInput
 from ._nlp import NlpTasks
 from ._text import TextTasks
@@ -8,7 +9,7 @@ from ._vision import VisionTasks
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks, NlpTasks):
+class HfInference(TextTasks, VisionTasks, NlpTasks, CatalogueTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

@@ -215,5 +215,107 @@ SAMPLES: dict[str, Sample] = {
             ],
         },
     ),
+    "image_to_text": Sample(
+        args=lambda: {"data": data_uri(png_bytes(), "image/png")},
+        body=lambda: [{"generated_text": "a woman in a hat and dress posing for a photo"}],
+    ),
+    "text_to_speech": Sample(
+        args=lambda: {"inputs": "Hello! Your order has shipped and arrives on Friday."},
+        # Recorded answers are FLAC; a WAV tone keeps the offline answer playable and stdlib-made.
+        body=lambda: wav_bytes(0.5),
+        content_type="audio/wav",
+    ),
+    "visual_question_answering": Sample(
+        args=lambda: {
+            "data": data_uri(png_bytes(), "image/png"),
+            "inputs": {"question": "Who is in the picture?"},
+        },
+        body=lambda: [
+            {"score": 0.9386942982673645, "answer": "woman"},
+            {"score": 0.34897398948669434, "answer": "girl"},
+            {"score": 0.01811487227678299, "answer": "lady"},
+        ],
+    ),
+    "document_question_answering": Sample(
+        args=lambda: {
+            "data": data_uri(png_bytes(), "image/png"),
+            "inputs": {"question": "What is the invoice number?"},
+        },
+        # Donut (the default model) generates the answer: no score, no word positions.
+        body=lambda: [{"answer": "us-001"}],
+    ),
+    "sentence_similarity": Sample(
+        args=lambda: {
+            "inputs": {
+                "source_sentence": "That is a happy person",
+                "sentences": [
+                    "That is a happy dog",
+                    "That is a very happy person",
+                    "Today is a sunny day",
+                ],
+            }
+        },
+        body=lambda: [0.6945773363113403, 0.9429150819778442, 0.2568760812282562],
+    ),
+    "zero_shot_image_classification": Sample(
+        args=lambda: {
+            "data": data_uri(png_bytes(), "image/png"),
+            "parameters": {"candidate_labels": ["cat", "dog", "llama"]},
+        },
+        body=lambda: [
+            {"score": 0.9786421656608582, "label": "cat"},
+            {"score": 0.01995537243783474, "label": "dog"},
+            {"score": 0.0014024490956217051, "label": "llama"},
+        ],
+    ),
+    "image_to_image": Sample(
+        args=lambda: {
+            "data": data_uri(png_bytes(), "image/png"),
+            "parameters": {"prompt": "a watercolor painting of the same scene"},
+        },
+        body=lambda: png_bytes(64, 64, (90, 160, 220)),
+        content_type="image/png",
+    ),
+    "audio_to_audio": Sample(
+        args=lambda: {"data": data_uri(wav_bytes(), "audio/wav")},
+        body=lambda: [
+            {
+                "label": f"label_{i}",
+                "blob": base64.b64encode(wav_bytes(0.25, hz=hz)).decode("ascii"),
+                "content-type": "audio/wav",
+            }
+            for i, hz in enumerate((440.0, 660.0))
+        ],
+    ),
+    "tabular_classification": Sample(
+        args=lambda: {
+            "inputs": {
+                "data": [
+                    row.split()
+                    for row in (
+                        "fixed_acidity volatile_acidity citric_acid residual_sugar chlorides "
+                        "free_sulfur_dioxide total_sulfur_dioxide density pH sulphates alcohol",
+                        "7.4 0.7 0 1.9 0.076 11 34 0.9978 3.51 0.56 9.4",
+                        "7.8 0.88 0 2.6 0.098 25 67 0.9968 3.2 0.68 9.8",
+                        "10.3 0.32 0.45 6.4 0.073 5 13 0.9976 3.23 0.82 12.6",
+                    )
+                ]
+            }
+        },
+        body=lambda: [5, 5, 7],
+    ),
+    "tabular_regression": Sample(
+        args=lambda: {
+            "inputs": {
+                "data": [
+                    ["Height", "Length1", "Length2", "Length3", "Species", "Width"],
+                    ["11.52", "23.2", "25.4", "30", "Bream", "4.02"],
+                    ["12.48", "24", "26.3", "31.2", "Bream", "4.3056"],
+                    ["12.3778", "23.9", "26.5", "31.1", "Bream", "4.6961"],
+                ]
+            }
+        },
+        body=lambda: [270.5473526976245, 313.6843425638086, 328.3727133404402],
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

@@ -1,6 +1,18 @@
 """Where LangChain begins: one `BaseTool` per task, all over a shared `HfInference`."""
 
 from ._base import HfInferenceTool
+from .catalogue import (
+    AudioToAudioTool,
+    DocumentQuestionAnsweringTool,
+    ImageToImageTool,
+    ImageToTextTool,
+    SentenceSimilarityTool,
+    TabularClassificationTool,
+    TabularRegressionTool,
+    TextToSpeechTool,
+    VisualQuestionAnsweringTool,
+    ZeroShotImageClassificationTool,
+)
 from .nlp import (
     FillMaskTool,
     QuestionAnswerTool,
@@ -14,33 +26,53 @@ from .text import TextClassificationTool
 from .vision import ImageClassificationTool, TextToImageTool
 
 __all__ = [
-    "TOOL_CLASSES",
+    "AudioToAudioTool",
+    "DocumentQuestionAnsweringTool",
     "FillMaskTool",
     "HfInferenceTool",
     "ImageClassificationTool",
+    "ImageToImageTool",
+    "ImageToTextTool",
     "QuestionAnswerTool",
+    "SentenceSimilarityTool",
     "SummarizationTool",
+    "TOOL_CLASSES",
     "TableQuestionAnswerTool",
+    "TabularClassificationTool",
+    "TabularRegressionTool",
     "TextClassificationTool",
     "TextToImageTool",
+    "TextToSpeechTool",
     "TokenClassificationTool",
     "TranslationTool",
+    "VisualQuestionAnsweringTool",
     "ZeroShotClassificationTool",
+    "ZeroShotImageClassificationTool",
 ]
 
 TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     cls.spec.name: cls
     for cls in (
+        AudioToAudioTool,
+        DocumentQuestionAnsweringTool,
         FillMaskTool,
         ImageClassificationTool,
+        ImageToImageTool,
+        ImageToTextTool,
         QuestionAnswerTool,
+        SentenceSimilarityTool,
         SummarizationTool,
         TableQuestionAnswerTool,
+        TabularClassificationTool,
+        TabularRegressionTool,
         TextClassificationTool,
         TextToImageTool,
+        TextToSpeechTool,
         TokenClassificationTool,
         TranslationTool,
+        VisualQuestionAnsweringTool,
         ZeroShotClassificationTool,
+        ZeroShotImageClassificationTool,
     )
 }
 """Every tool class by its tool name (the name the LLM sees)."""
