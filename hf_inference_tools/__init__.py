@@ -22,26 +22,40 @@ from .errors import (
 )
 from .tasks import (
     DEFAULT_MODELS,
+    FeatureExtractionArgs,
+    FeatureExtractionParameters,
+    FeatureExtractionReturn,
+    FeatureExtractionToolArgs,
     ImageClassificationArgs,
     ImageClassificationParameters,
     ImageClassificationReturnValue,
     TextClassificationArgs,
     TextClassificationParameters,
     TextClassificationReturnValue,
+    TextGenerationArgs,
+    TextGenerationParameters,
+    TextGenerationReturnValue,
     TextToImageArgs,
     TextToImageParameters,
 )
 from .toolkit import HfInferenceToolkit
 from .tools import (
+    FeatureExtractionTool,
     HfInferenceTool,
     ImageClassificationTool,
     TextClassificationTool,
+    TextGenerationTool,
     TextToImageTool,
 )
 
 __all__ = [
     "AuthenticationError",
     "DEFAULT_MODELS",
+    "FeatureExtractionArgs",
+    "FeatureExtractionParameters",
+    "FeatureExtractionReturn",
+    "FeatureExtractionTool",
+    "FeatureExtractionToolArgs",
     "HfInference",
     "HfInferenceError",
     "HfInferenceTool",
@@ -64,6 +78,10 @@ __all__ = [
     "TextClassificationParameters",
     "TextClassificationReturnValue",
     "TextClassificationTool",
+    "TextGenerationArgs",
+    "TextGenerationParameters",
+    "TextGenerationReturnValue",
+    "TextGenerationTool",
     "TextToImageArgs",
     "TextToImageParameters",
     "TextToImageTool",

@@ -1,13 +1,14 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
 from ._core import BinaryInput
+from ._generation import GenerationTasks
 from ._text import TextTasks
 from ._vision import VisionTasks
 
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks):
+class HfInference(TextTasks, VisionTasks, GenerationTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

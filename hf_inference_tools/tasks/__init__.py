@@ -2,6 +2,13 @@
 
 from ._defaults import DEFAULT_MODELS
 from ._spec import BuildContext, ContentContext, TaskSpec
+from .feature_extraction import (
+    FEATURE_EXTRACTION,
+    FeatureExtractionArgs,
+    FeatureExtractionParameters,
+    FeatureExtractionReturn,
+    FeatureExtractionToolArgs,
+)
 from .image_classification import (
     IMAGE_CLASSIFICATION,
     ImageClassificationArgs,
@@ -14,16 +21,28 @@ from .text_classification import (
     TextClassificationParameters,
     TextClassificationReturnValue,
 )
+from .text_generation import (
+    TEXT_GENERATION,
+    TextGenerationArgs,
+    TextGenerationParameters,
+    TextGenerationReturnValue,
+)
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
 
 __all__ = [
     "DEFAULT_MODELS",
+    "FEATURE_EXTRACTION",
     "IMAGE_CLASSIFICATION",
     "TASKS",
     "TEXT_CLASSIFICATION",
+    "TEXT_GENERATION",
     "TEXT_TO_IMAGE",
     "BuildContext",
     "ContentContext",
+    "FeatureExtractionArgs",
+    "FeatureExtractionParameters",
+    "FeatureExtractionReturn",
+    "FeatureExtractionToolArgs",
     "ImageClassificationArgs",
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
@@ -31,6 +50,9 @@ __all__ = [
     "TextClassificationArgs",
     "TextClassificationParameters",
     "TextClassificationReturnValue",
+    "TextGenerationArgs",
+    "TextGenerationParameters",
+    "TextGenerationReturnValue",
     "TextToImageArgs",
     "TextToImageParameters",
 ]
@@ -38,8 +60,10 @@ __all__ = [
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
     spec.name: spec
     for spec in (
+        FEATURE_EXTRACTION,
         IMAGE_CLASSIFICATION,
         TEXT_CLASSIFICATION,
+        TEXT_GENERATION,
         TEXT_TO_IMAGE,
     )
 }

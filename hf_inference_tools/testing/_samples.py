@@ -83,5 +83,40 @@ SAMPLES: dict[str, Sample] = {
         body=lambda: png_bytes(64, 48, (30, 120, 200)),
         content_type="image/png",
     ),
+    "feature_extraction": Sample(
+        args=lambda: {"inputs": "Today is a sunny day"},
+        # sentence-transformers/all-MiniLM-L6-v2 answers one pooled 384-dimensional vector.
+        body=lambda: [round(math.sin(i * 0.7) * 0.08, 8) for i in range(384)],
+    ),
+    "text_generation": Sample(
+        args=lambda: {"inputs": "The answer to the universe is"},
+        # A transformers backend (gpt2): a list, the prompt included by default.
+        body=lambda: [
+            {
+                "generated_text": "The answer to the universe is not a number, but a question "
+                "that has puzzled philosophers for centuries."
+            }
+        ],
+    ),
+    # The same call through `HfInference(text_generation_api="completions")` (a vLLM server).
+    "text_generation_completions": Sample(
+        args=lambda: {"inputs": "The answer to the universe is"},
+        body=lambda: {
+            "id": "cmpl-8f2d6c1e4b3a4f0e9d7c6b5a4f3e2d1c",
+            "object": "text_completion",
+            "created": 1747731200,
+            "model": "openai-community/gpt2",
+            "choices": [
+                {
+                    "index": 0,
+                    "text": " not a number, but a question that has puzzled philosophers.",
+                    "logprobs": None,
+                    "finish_reason": "length",
+                    "stop_reason": None,
+                }
+            ],
+            "usage": {"prompt_tokens": 6, "completion_tokens": 16, "total_tokens": 22},
+        },
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

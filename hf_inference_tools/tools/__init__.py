@@ -1,22 +1,27 @@
 """Where LangChain begins: one `BaseTool` per task, all over a shared `HfInference`."""
 
 from ._base import HfInferenceTool
+from .generation import FeatureExtractionTool, TextGenerationTool
 from .text import TextClassificationTool
 from .vision import ImageClassificationTool, TextToImageTool
 
 __all__ = [
     "TOOL_CLASSES",
+    "FeatureExtractionTool",
     "HfInferenceTool",
     "ImageClassificationTool",
     "TextClassificationTool",
+    "TextGenerationTool",
     "TextToImageTool",
 ]
 
 TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     cls.spec.name: cls
     for cls in (
+        FeatureExtractionTool,
         ImageClassificationTool,
         TextClassificationTool,
+        TextGenerationTool,
         TextToImageTool,
     )
 }
