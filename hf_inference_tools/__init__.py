@@ -22,6 +22,11 @@ from .errors import (
 )
 from .tasks import (
     DEFAULT_MODELS,
+    ConversationalArgs,
+    ConversationalHistory,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
     FeatureExtractionArgs,
     FeatureExtractionParameters,
     FeatureExtractionReturn,
@@ -40,6 +45,7 @@ from .tasks import (
 )
 from .toolkit import HfInferenceToolkit
 from .tools import (
+    ConversationalTool,
     FeatureExtractionTool,
     HfInferenceTool,
     ImageClassificationTool,
@@ -50,6 +56,12 @@ from .tools import (
 
 __all__ = [
     "AuthenticationError",
+    "ConversationalArgs",
+    "ConversationalHistory",
+    "ConversationalInputs",
+    "ConversationalParameters",
+    "ConversationalReturnValue",
+    "ConversationalTool",
     "DEFAULT_MODELS",
     "FeatureExtractionArgs",
     "FeatureExtractionParameters",

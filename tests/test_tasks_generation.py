@@ -1,4 +1,4 @@
-"""feature_extraction and text_generation: requests, answers, tools, errors."""
+"""feature_extraction, text_generation and conversational: requests, answers, tools, errors."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ValidationError
 
 from hf_inference_tools import (
+    ConversationalInputs,
+    ConversationalTool,
     FeatureExtractionTool,
     HfInference,
     HfInferenceError,
@@ -24,12 +26,14 @@ from hf_inference_tools import (
     TextGenerationTool,
 )
 from hf_inference_tools.tasks import FEATURE_EXTRACTION, ContentContext
+from hf_inference_tools.tasks.conversational import conversation_messages
 from hf_inference_tools.testing import HfInferenceMock
 from hf_inference_tools.tools import HfInferenceTool
 from tests.conftest import BASE, TOKEN
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 GPT2 = "openai-community/gpt2"
+LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 MODES = ["sync", "async"]
 
 
@@ -411,7 +415,221 @@ def test_text_generation__no_hint_when_it_would_mislead(
     assert not isinstance(info.value.__cause__, HfInferenceError)
 
 
+# -- conversational ---------------------------------------------------------------------------
+
+REPLY = "Galaxy Quest (1999): a loving parody of Star Trek."
+
+
+def _chat_answer(content: str | None = REPLY, finish_reason: str = "stop") -> dict[str, Any]:
+    """A TGI 3.x `chat.completion` answer."""
+    return {
+        "object": "chat.completion",
+        "id": "",
+        "created": 1742563853,
+        "model": LLAMA,
+        "system_fingerprint": "3.2.1-native",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "logprobs": None,
+                "finish_reason": finish_reason,
+            }
+        ],
+        "usage": {"prompt_tokens": 58, "completion_tokens": 15, "total_tokens": 73},
+    }
+
+
+# vLLM adds fields of its own to the message and the choice.
+VLLM_CHAT_ANSWER = {
+    "id": "chatcmpl-5c1f",
+    "object": "chat.completion",
+    "created": 1747731200,
+    "model": LLAMA,
+    "choices": [
+        {
+            "index": 0,
+            "message": {
+                "role": "assistant",
+                "content": REPLY,
+                "reasoning_content": None,
+                "tool_calls": [],
+            },
+            "logprobs": None,
+            "finish_reason": "stop",
+            "stop_reason": None,
+        }
+    ],
+    "usage": {"prompt_tokens": 20, "total_tokens": 35, "completion_tokens": 15},
+    "prompt_logprobs": None,
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "answer",
+    [pytest.param(_chat_answer(), id="tgi"), pytest.param(VLLM_CHAT_ANSWER, id="vllm")],
+)
+def test_conversational__speaks_chat_completion(
+    router: respx.MockRouter, hf: HfInference, answer: dict[str, Any], mode: str
+) -> None:
+    route = router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=answer)
+    args = {
+        "inputs": {
+            "text": "Which one is the funniest?",
+            "past_user_inputs": ["Recommend a sci-fi movie."],
+            "generated_responses": ["Try Arrival."],
+        },
+        "parameters": {
+            "max_length": 50,
+            "temperature": 0.5,
+            "top_p": 0.9,
+            "min_length": 5,
+            "top_k": 10,
+            "repetition_penalty": 1.1,
+            "max_time": 3.0,
+        },
+    }
+    msg = _invoke(ConversationalTool(client=hf), args, mode)
+    _assert_json_request(
+        route.calls.last.request,
+        f"{BASE}/models/{LLAMA}/v1/chat/completions",
+        {
+            "model": LLAMA,
+            "messages": [
+                {"role": "user", "content": "Recommend a sci-fi movie."},
+                {"role": "assistant", "content": "Try Arrival."},
+                {"role": "user", "content": "Which one is the funniest?"},
+            ],
+            "max_tokens": 50,
+            "temperature": 0.5,
+            "top_p": 0.9,
+        },
+    )
+    warnings = [
+        f"parameters.{name} was not sent: the chat completion API has no such setting."
+        for name in ("min_length", "max_time", "repetition_penalty", "top_k")
+    ]
+    assert json.loads(str(msg.content)) == {"generated_text": REPLY, "warnings": warnings}
+    assert msg.artifact == {
+        "task": "conversational",
+        "model": LLAMA,
+        "result": {
+            "generated_text": REPLY,
+            "conversation": {
+                "generated_responses": ["Try Arrival.", REPLY],
+                "past_user_inputs": ["Recommend a sci-fi movie.", "Which one is the funniest?"],
+            },
+            "warnings": warnings,
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("past_user_inputs", "generated_responses", "expected"),
+    [
+        pytest.param(None, None, [("user", "now")], id="first-message"),
+        pytest.param(
+            ["u1", "u2"],
+            ["r1", "r2"],
+            [
+                ("user", "u1"),
+                ("assistant", "r1"),
+                ("user", "u2"),
+                ("assistant", "r2"),
+                ("user", "now"),
+            ],
+            id="even",
+        ),
+        # The last user message got no reply: it and the new text become one user message.
+        pytest.param(
+            ["u1", "u2"],
+            ["r1"],
+            [("user", "u1"), ("assistant", "r1"), ("user", "u2\n\nnow")],
+            id="more-user-inputs",
+        ),
+        pytest.param(
+            ["u1"],
+            ["r1", "r2"],
+            [("user", "u1"), ("assistant", "r1\n\nr2"), ("user", "now")],
+            id="more-responses",
+        ),
+        pytest.param([], ["hello"], [("assistant", "hello"), ("user", "now")], id="model-first"),
+    ],
+)
+def test_conversational__history_becomes_alternating_messages(
+    past_user_inputs: list[str] | None,
+    generated_responses: list[str] | None,
+    expected: list[tuple[str, str]],
+) -> None:
+    inputs = ConversationalInputs(
+        text="now", past_user_inputs=past_user_inputs, generated_responses=generated_responses
+    )
+    messages = conversation_messages(inputs)
+    assert messages == [{"role": role, "content": content} for role, content in expected]
+
+
+def test_conversational__uneven_history_is_returned_with_this_turn(
+    router: respx.MockRouter, hf: HfInference
+) -> None:
+    route = router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=_chat_answer())
+    result = hf.conversational(
+        inputs={"text": "now", "past_user_inputs": ["u1", "u2"], "generated_responses": ["r1"]}
+    )
+    assert json.loads(route.calls.last.request.content)["messages"][-1] == {
+        "role": "user",
+        "content": "u2\n\nnow",
+    }
+    assert result.conversation.past_user_inputs == ["u1", "u2", "now"]
+    assert result.conversation.generated_responses == ["r1", REPLY]
+    assert result.warnings == []
+
+
+async def test_conversational__async_client(router: respx.MockRouter, hf: HfInference) -> None:
+    router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=_chat_answer())
+    result = await hf.aconversational(inputs=ConversationalInputs(text="hi"))
+    assert result.generated_text == REPLY
+    assert result.conversation.past_user_inputs == ["hi"]
+
+
+def test_conversational__cut_reply_is_warned(router: respx.MockRouter, hf: HfInference) -> None:
+    answer = _chat_answer("Galaxy Quest (1999): a loving", finish_reason="length")
+    router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=answer)
+    result = hf.conversational(inputs={"text": "hi"}, parameters={"max_length": 8, "top_k": 3})
+    assert result.warnings == [
+        "parameters.top_k was not sent: the chat completion API has no such setting.",
+        "The reply was cut at the length limit; raise parameters.max_length.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(_chat_answer(content=None), id="no-text"),
+        pytest.param({**_chat_answer(), "choices": []}, id="no-choices"),
+        pytest.param([{"generated_text": "hi"}], id="not-chat"),
+    ],
+)
+def test_conversational__not_a_chat_reply_is_output_error(
+    router: respx.MockRouter, hf: HfInference, answer: Any
+) -> None:
+    router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=answer)
+    with pytest.raises(OutputError, match="not with a conversational result"):
+        hf.conversational(inputs={"text": "hi"})
+
+
 # -- the offline mock -------------------------------------------------------------------------
+
+
+def test_mock__conversational_calls_count_as_chat_completion() -> None:
+    with HfInferenceMock() as mock:
+        HfInference().conversational(inputs={"text": "hi"})
+        mock.respond("conversational", json=_chat_answer("Overridden."))
+        second = HfInference().conversational(inputs={"text": "again"})
+    assert second.generated_text == "Overridden."
+    assert [c.task for c in mock.calls] == ["chat_completion", "chat_completion"]
+    assert mock.calls_for("conversational") == mock.calls_for("chat_completion") == mock.calls
+    assert mock.calls[0].json()["messages"] == [{"role": "user", "content": "hi"}]
 
 
 def test_mock__answers_the_completions_route() -> None:

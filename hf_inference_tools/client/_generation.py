@@ -7,8 +7,12 @@ from typing import Any
 
 from .._config import Options
 from ..tasks import (
+    CONVERSATIONAL,
     FEATURE_EXTRACTION,
     TEXT_GENERATION,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
     FeatureExtractionParameters,
     FeatureExtractionReturn,
     TextGenerationParameters,
@@ -65,3 +69,27 @@ class GenerationTasks(ClientCore):
         """Async twin of `text_generation`."""
         args, _ = self.prepare(TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
         return await self.acall(TEXT_GENERATION, args, model=model, options=options)
+
+    def conversational(
+        self,
+        *,
+        inputs: ConversationalInputs | Mapping[str, Any],
+        parameters: ConversationalParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ConversationalReturnValue:
+        """The model's reply to `inputs["text"]` after the conversation so far (chat completion)."""
+        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return self.call(CONVERSATIONAL, args, model=model, options=options)
+
+    async def aconversational(
+        self,
+        *,
+        inputs: ConversationalInputs | Mapping[str, Any],
+        parameters: ConversationalParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ConversationalReturnValue:
+        """Async twin of `conversational`."""
+        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(CONVERSATIONAL, args, model=model, options=options)

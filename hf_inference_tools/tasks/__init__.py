@@ -2,6 +2,14 @@
 
 from ._defaults import DEFAULT_MODELS
 from ._spec import BuildContext, ContentContext, TaskSpec
+from .conversational import (
+    CONVERSATIONAL,
+    ConversationalArgs,
+    ConversationalHistory,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
+)
 from .feature_extraction import (
     FEATURE_EXTRACTION,
     FeatureExtractionArgs,
@@ -30,6 +38,7 @@ from .text_generation import (
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
 
 __all__ = [
+    "CONVERSATIONAL",
     "DEFAULT_MODELS",
     "FEATURE_EXTRACTION",
     "IMAGE_CLASSIFICATION",
@@ -39,6 +48,11 @@ __all__ = [
     "TEXT_TO_IMAGE",
     "BuildContext",
     "ContentContext",
+    "ConversationalArgs",
+    "ConversationalHistory",
+    "ConversationalInputs",
+    "ConversationalParameters",
+    "ConversationalReturnValue",
     "FeatureExtractionArgs",
     "FeatureExtractionParameters",
     "FeatureExtractionReturn",
@@ -60,6 +74,7 @@ __all__ = [
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
     spec.name: spec
     for spec in (
+        CONVERSATIONAL,
         FEATURE_EXTRACTION,
         IMAGE_CLASSIFICATION,
         TEXT_CLASSIFICATION,

@@ -28,6 +28,7 @@ _ROUTE_TASKS = {
 # body shape), so a call on that route counts for these names too, in `calls_for`, in `respond`
 # and in the default answer (the route's own sample first, else theirs).
 _SPOKEN_BY = {
+    "chat_completion": ("conversational",),
     "text_generation_completions": ("text_generation",),
 }
 _ROUTED_ELSEWHERE = {
@@ -135,8 +136,8 @@ class HfInferenceMock:
     def calls_for(self, task: str) -> list[RecordedCall]:
         """The recorded calls for one task, oldest first.
 
-        Calls are recorded under the task their route names: a `text_generation` call sent to
-        the completions route is recorded as `text_generation_completions`, found by either name.
+        Calls are recorded under the task their route names: a `conversational` call, sent as
+        chat completion, is recorded as `chat_completion` and found by either name.
         """
         return [c for c in self.calls if task in _names(c.task)]
 

@@ -118,5 +118,34 @@ SAMPLES: dict[str, Sample] = {
             "usage": {"prompt_tokens": 6, "completion_tokens": 16, "total_tokens": 22},
         },
     ),
+    # Answered over chat completion (TGI 3.x's chat.completion object).
+    "conversational": Sample(
+        args=lambda: {
+            "inputs": {
+                "text": "Which one is the funniest?",
+                "past_user_inputs": ["Can you recommend a sci-fi movie?"],
+                "generated_responses": ["Try Arrival (2016): a thoughtful first-contact story."],
+            }
+        },
+        body=lambda: {
+            "object": "chat.completion",
+            "id": "",
+            "created": 1742563853,
+            "model": "meta-llama/Llama-3.1-8B-Instruct",
+            "system_fingerprint": "3.2.1-native",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {
+                        "role": "assistant",
+                        "content": "Galaxy Quest (1999): a loving parody of Star Trek.",
+                    },
+                    "logprobs": None,
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 58, "completion_tokens": 15, "total_tokens": 73},
+        },
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

@@ -7,8 +7,10 @@ from typing import Any, ClassVar
 from langchain_core.tools import ArgsSchema
 
 from ..tasks import (
+    CONVERSATIONAL,
     FEATURE_EXTRACTION,
     TEXT_GENERATION,
+    ConversationalArgs,
     FeatureExtractionToolArgs,
     TaskSpec,
     TextGenerationArgs,
@@ -69,3 +71,30 @@ class TextGenerationTool(HfInferenceTool):
     name: str = TEXT_GENERATION.name
     description: str = TEXT_GENERATION.description
     args_schema: ArgsSchema | None = TextGenerationArgs
+
+
+class ConversationalTool(HfInferenceTool):
+    """Chat with a Hugging Face chat model, the seed's way (chat completion on the wire).
+
+    The LLM reads the reply (and warnings, if any); the artifact holds the whole conversation.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ConversationalTool
+
+        tool = ConversationalTool(model="meta-llama/Llama-3.1-8B-Instruct")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": {"text": "And a comedy?",
+                                "past_user_inputs": ["Recommend a sci-fi movie."],
+                                "generated_responses": ["Try Arrival."]}})
+        # '{"generated_text":"Try Galaxy Quest: it is a sci-fi comedy."}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = CONVERSATIONAL
+    name: str = CONVERSATIONAL.name
+    description: str = CONVERSATIONAL.description
+    args_schema: ArgsSchema | None = ConversationalArgs
