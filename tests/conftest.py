@@ -9,6 +9,10 @@ import pytest
 import respx
 
 from hf_inference_tools import HfInference
+from tests.fault_fixtures import (  # noqa: F401  # fixtures registered by name
+    fault_server_fixture,
+    fault_server_session_fixture,
+)
 
 BASE = "https://router.huggingface.co/hf-inference"
 TOKEN = "hf_test_secret_token_0123456789"

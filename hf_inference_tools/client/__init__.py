@@ -2,13 +2,14 @@
 
 from ._core import BinaryInput
 from ._generation import GenerationTasks
+from ._nlp import NlpTasks
 from ._text import TextTasks
 from ._vision import VisionTasks
 
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks, GenerationTasks):
+class HfInference(TextTasks, VisionTasks, NlpTasks, GenerationTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

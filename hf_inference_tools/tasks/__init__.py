@@ -17,11 +17,32 @@ from .feature_extraction import (
     FeatureExtractionReturn,
     FeatureExtractionToolArgs,
 )
+from .fill_mask import FILL_MASK, FillMaskArgs, FillMaskParameters, FillMaskReturnValue
 from .image_classification import (
     IMAGE_CLASSIFICATION,
     ImageClassificationArgs,
     ImageClassificationParameters,
     ImageClassificationReturnValue,
+)
+from .question_answer import (
+    QUESTION_ANSWER,
+    QuestionAnswerArgs,
+    QuestionAnswerInputs,
+    QuestionAnswerParameters,
+    QuestionAnswerReturnValue,
+)
+from .summarization import (
+    SUMMARIZATION,
+    SummarizationArgs,
+    SummarizationParameters,
+    SummarizationReturnValue,
+)
+from .table_question_answer import (
+    TABLE_QUESTION_ANSWER,
+    TableQuestionAnswerArgs,
+    TableQuestionAnswerInputs,
+    TableQuestionAnswerParameters,
+    TableQuestionAnswerReturnValue,
 )
 from .text_classification import (
     TEXT_CLASSIFICATION,
@@ -36,16 +57,42 @@ from .text_generation import (
     TextGenerationReturnValue,
 )
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
+from .token_classification import (
+    TOKEN_CLASSIFICATION,
+    TokenClassificationArgs,
+    TokenClassificationParameters,
+    TokenClassificationReturnValue,
+)
+from .translation import (
+    TRANSLATION,
+    TranslationArgs,
+    TranslationParameters,
+    TranslationReturnValue,
+)
+from .zero_shot_classification import (
+    ZERO_SHOT_CLASSIFICATION,
+    ZeroShotClassificationArgs,
+    ZeroShotClassificationParameters,
+    ZeroShotClassificationReturnValue,
+    ZeroShotClassificationToolArgs,
+)
 
 __all__ = [
     "CONVERSATIONAL",
     "DEFAULT_MODELS",
     "FEATURE_EXTRACTION",
+    "FILL_MASK",
     "IMAGE_CLASSIFICATION",
+    "QUESTION_ANSWER",
+    "SUMMARIZATION",
+    "TABLE_QUESTION_ANSWER",
     "TASKS",
     "TEXT_CLASSIFICATION",
     "TEXT_GENERATION",
     "TEXT_TO_IMAGE",
+    "TOKEN_CLASSIFICATION",
+    "TRANSLATION",
+    "ZERO_SHOT_CLASSIFICATION",
     "BuildContext",
     "ContentContext",
     "ConversationalArgs",
@@ -57,9 +104,23 @@ __all__ = [
     "FeatureExtractionParameters",
     "FeatureExtractionReturn",
     "FeatureExtractionToolArgs",
+    "FillMaskArgs",
+    "FillMaskParameters",
+    "FillMaskReturnValue",
     "ImageClassificationArgs",
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
+    "QuestionAnswerArgs",
+    "QuestionAnswerInputs",
+    "QuestionAnswerParameters",
+    "QuestionAnswerReturnValue",
+    "SummarizationArgs",
+    "SummarizationParameters",
+    "SummarizationReturnValue",
+    "TableQuestionAnswerArgs",
+    "TableQuestionAnswerInputs",
+    "TableQuestionAnswerParameters",
+    "TableQuestionAnswerReturnValue",
     "TaskSpec",
     "TextClassificationArgs",
     "TextClassificationParameters",
@@ -69,6 +130,16 @@ __all__ = [
     "TextGenerationReturnValue",
     "TextToImageArgs",
     "TextToImageParameters",
+    "TokenClassificationArgs",
+    "TokenClassificationParameters",
+    "TokenClassificationReturnValue",
+    "TranslationArgs",
+    "TranslationParameters",
+    "TranslationReturnValue",
+    "ZeroShotClassificationArgs",
+    "ZeroShotClassificationParameters",
+    "ZeroShotClassificationReturnValue",
+    "ZeroShotClassificationToolArgs",
 ]
 
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
@@ -76,10 +147,17 @@ TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input
     for spec in (
         CONVERSATIONAL,
         FEATURE_EXTRACTION,
+        FILL_MASK,
         IMAGE_CLASSIFICATION,
+        QUESTION_ANSWER,
+        SUMMARIZATION,
+        TABLE_QUESTION_ANSWER,
         TEXT_CLASSIFICATION,
         TEXT_GENERATION,
         TEXT_TO_IMAGE,
+        TOKEN_CLASSIFICATION,
+        TRANSLATION,
+        ZERO_SHOT_CLASSIFICATION,
     )
 }
 """Every task by its method / tool name."""

@@ -147,5 +147,137 @@ SAMPLES: dict[str, Sample] = {
             "usage": {"prompt_tokens": 58, "completion_tokens": 15, "total_tokens": 73},
         },
     ),
+    "fill_mask": Sample(
+        args=lambda: {"inputs": "The capital of France is [MASK]."},
+        body=lambda: [
+            {
+                "score": 0.4167894124984741,
+                "token": 3000,
+                "token_str": "paris",
+                "sequence": "the capital of france is paris.",
+            },
+            {
+                "score": 0.07141634821891785,
+                "token": 22479,
+                "token_str": "lille",
+                "sequence": "the capital of france is lille.",
+            },
+            {
+                "score": 0.06339266896247864,
+                "token": 10241,
+                "token_str": "lyon",
+                "sequence": "the capital of france is lyon.",
+            },
+        ],
+    ),
+    "question_answer": Sample(
+        args=lambda: {
+            "inputs": {
+                "question": "What is the capital of France?",
+                "context": "The capital of France is Paris.",
+            }
+        },
+        body=lambda: {"score": 0.9703431725502014, "start": 25, "end": 30, "answer": "Paris"},
+    ),
+    "summarization": Sample(
+        args=lambda: {
+            "inputs": (
+                "The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey "
+                "building, and the tallest structure in Paris. Its base is square, measuring "
+                "125 metres (410 ft) on each side. During its construction, the Eiffel Tower "
+                "surpassed the Washington Monument to become the tallest man-made structure in "
+                "the world, a title it held for 41 years until the Chrysler Building in New York "
+                "City was finished in 1930."
+            ),
+            "parameters": {"max_length": 60},
+        },
+        body=lambda: [
+            {
+                "summary_text": " The tower is 324 metres (1,063 ft) tall, about the same height "
+                "as an 81-storey building . Its base is square, measuring 125 metres (410 ft) on "
+                "each side . During its construction, the Eiffel Tower surpassed the Washington "
+                "Monument to become the tallest man-made structure in the world ."
+            }
+        ],
+    ),
+    "table_question_answer": Sample(
+        args=lambda: {
+            "inputs": {
+                "query": "How many stars does the transformers repository have?",
+                "table": [
+                    ["Repository", "Stars", "Contributors", "Programming language"],
+                    ["Transformers", "36542", "651", "Python"],
+                    ["Datasets", "4512", "77", "Python"],
+                    ["Tokenizers", "3934", "34", "Rust, Python and NodeJS"],
+                ],
+            }
+        },
+        body=lambda: {
+            "answer": "AVERAGE > 36542",
+            "coordinates": [[0, 1]],
+            "cells": ["36542"],
+            "aggregator": "AVERAGE",
+        },
+    ),
+    "token_classification": Sample(
+        args=lambda: {"inputs": "My name is Sarah Jessica Parker but you can call me Jessica"},
+        body=lambda: [
+            {
+                "entity_group": "PER",
+                "score": 0.9991335868835449,
+                "word": "Sarah Jessica Parker",
+                "start": 11,
+                "end": 31,
+            },
+            {
+                "entity_group": "PER",
+                "score": 0.9979913234710693,
+                "word": "Jessica",
+                "start": 52,
+                "end": 59,
+            },
+        ],
+    ),
+    "translation": Sample(
+        args=lambda: {"inputs": "Hello world"},
+        body=lambda: [{"translation_text": "Hallo Welt"}],
+    ),
+    "zero_shot_classification": Sample(
+        args=lambda: {
+            "inputs": (
+                "A new model offers an explanation for how the Galilean satellites formed around "
+                "the solar system's largest world."
+            ),
+            "parameters": {
+                "candidate_labels": [
+                    "scientific discovery",
+                    "space & cosmos",
+                    "microbiology",
+                    "archeology",
+                    "robots",
+                ]
+            },
+        },
+        body=lambda: {
+            "sequence": (
+                "A new model offers an explanation for how the Galilean satellites formed around "
+                "the solar system's largest world."
+            ),
+            "labels": [
+                "scientific discovery",
+                "space & cosmos",
+                "microbiology",
+                "archeology",
+                "robots",
+            ],
+            "scores": [
+                0.796166181564331,
+                0.18570725619792938,
+                0.007308819331228733,
+                0.0062583745457232,
+                0.004559362772852182,
+            ],
+        },
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

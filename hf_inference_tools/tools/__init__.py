@@ -2,6 +2,15 @@
 
 from ._base import HfInferenceTool
 from .generation import ConversationalTool, FeatureExtractionTool, TextGenerationTool
+from .nlp import (
+    FillMaskTool,
+    QuestionAnswerTool,
+    SummarizationTool,
+    TableQuestionAnswerTool,
+    TokenClassificationTool,
+    TranslationTool,
+    ZeroShotClassificationTool,
+)
 from .text import TextClassificationTool
 from .vision import ImageClassificationTool, TextToImageTool
 
@@ -9,11 +18,18 @@ __all__ = [
     "TOOL_CLASSES",
     "ConversationalTool",
     "FeatureExtractionTool",
+    "FillMaskTool",
     "HfInferenceTool",
     "ImageClassificationTool",
+    "QuestionAnswerTool",
+    "SummarizationTool",
+    "TableQuestionAnswerTool",
     "TextClassificationTool",
     "TextGenerationTool",
     "TextToImageTool",
+    "TokenClassificationTool",
+    "TranslationTool",
+    "ZeroShotClassificationTool",
 ]
 
 TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
@@ -21,10 +37,17 @@ TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     for cls in (
         ConversationalTool,
         FeatureExtractionTool,
+        FillMaskTool,
         ImageClassificationTool,
+        QuestionAnswerTool,
+        SummarizationTool,
+        TableQuestionAnswerTool,
         TextClassificationTool,
         TextGenerationTool,
         TextToImageTool,
+        TokenClassificationTool,
+        TranslationTool,
+        ZeroShotClassificationTool,
     )
 }
 """Every tool class by its tool name (the name the LLM sees)."""
