@@ -2,6 +2,7 @@
 
 from ._catalogue import CatalogueTasks
 from ._core import BinaryInput
+from ._generation import GenerationTasks
 from ._nlp import NlpTasks
 from ._text import TextTasks
 from ._vision import VisionTasks
@@ -9,7 +10,7 @@ from ._vision import VisionTasks
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks, NlpTasks, CatalogueTasks):
+class HfInference(TextTasks, VisionTasks, NlpTasks, GenerationTasks, CatalogueTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

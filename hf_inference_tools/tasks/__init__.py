@@ -3,12 +3,27 @@
 from ._defaults import DEFAULT_MODELS
 from ._spec import BuildContext, ContentContext, TaskSpec
 from .audio_to_audio import AUDIO_TO_AUDIO, AudioToAudioArgs, AudioToAudioReturnValue
+from .conversational import (
+    CONVERSATIONAL,
+    ConversationalArgs,
+    ConversationalHistory,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
+)
 from .document_question_answering import (
     DOCUMENT_QUESTION_ANSWERING,
     DocumentQuestionAnsweringArgs,
     DocumentQuestionAnsweringInputs,
     DocumentQuestionAnsweringParameters,
     DocumentQuestionAnsweringReturnValue,
+)
+from .feature_extraction import (
+    FEATURE_EXTRACTION,
+    FeatureExtractionArgs,
+    FeatureExtractionParameters,
+    FeatureExtractionReturn,
+    FeatureExtractionToolArgs,
 )
 from .fill_mask import FILL_MASK, FillMaskArgs, FillMaskParameters, FillMaskReturnValue
 from .image_classification import (
@@ -66,6 +81,12 @@ from .text_classification import (
     TextClassificationParameters,
     TextClassificationReturnValue,
 )
+from .text_generation import (
+    TEXT_GENERATION,
+    TextGenerationArgs,
+    TextGenerationParameters,
+    TextGenerationReturnValue,
+)
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
 from .text_to_speech import TEXT_TO_SPEECH, TextToSpeechArgs, TextToSpeechParameters
 from .token_classification import (
@@ -101,14 +122,25 @@ __all__ = [
     "AudioToAudioArgs",
     "AudioToAudioReturnValue",
     "BuildContext",
+    "CONVERSATIONAL",
     "ContentContext",
+    "ConversationalArgs",
+    "ConversationalHistory",
+    "ConversationalInputs",
+    "ConversationalParameters",
+    "ConversationalReturnValue",
     "DEFAULT_MODELS",
     "DOCUMENT_QUESTION_ANSWERING",
     "DocumentQuestionAnsweringArgs",
     "DocumentQuestionAnsweringInputs",
     "DocumentQuestionAnsweringParameters",
     "DocumentQuestionAnsweringReturnValue",
+    "FEATURE_EXTRACTION",
     "FILL_MASK",
+    "FeatureExtractionArgs",
+    "FeatureExtractionParameters",
+    "FeatureExtractionReturn",
+    "FeatureExtractionToolArgs",
     "FillMaskArgs",
     "FillMaskParameters",
     "FillMaskReturnValue",
@@ -141,6 +173,7 @@ __all__ = [
     "TABULAR_REGRESSION",
     "TASKS",
     "TEXT_CLASSIFICATION",
+    "TEXT_GENERATION",
     "TEXT_TO_IMAGE",
     "TEXT_TO_SPEECH",
     "TOKEN_CLASSIFICATION",
@@ -157,6 +190,9 @@ __all__ = [
     "TextClassificationArgs",
     "TextClassificationParameters",
     "TextClassificationReturnValue",
+    "TextGenerationArgs",
+    "TextGenerationParameters",
+    "TextGenerationReturnValue",
     "TextToImageArgs",
     "TextToImageParameters",
     "TextToSpeechArgs",
@@ -187,7 +223,9 @@ TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input
     spec.name: spec
     for spec in (
         AUDIO_TO_AUDIO,
+        CONVERSATIONAL,
         DOCUMENT_QUESTION_ANSWERING,
+        FEATURE_EXTRACTION,
         FILL_MASK,
         IMAGE_CLASSIFICATION,
         IMAGE_TO_IMAGE,
@@ -199,6 +237,7 @@ TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input
         TABULAR_CLASSIFICATION,
         TABULAR_REGRESSION,
         TEXT_CLASSIFICATION,
+        TEXT_GENERATION,
         TEXT_TO_IMAGE,
         TEXT_TO_SPEECH,
         TOKEN_CLASSIFICATION,

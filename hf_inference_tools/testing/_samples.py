@@ -83,6 +83,70 @@ SAMPLES: dict[str, Sample] = {
         body=lambda: png_bytes(64, 48, (30, 120, 200)),
         content_type="image/png",
     ),
+    "feature_extraction": Sample(
+        args=lambda: {"inputs": "Today is a sunny day"},
+        # sentence-transformers/all-MiniLM-L6-v2 answers one pooled 384-dimensional vector.
+        body=lambda: [round(math.sin(i * 0.7) * 0.08, 8) for i in range(384)],
+    ),
+    "text_generation": Sample(
+        args=lambda: {"inputs": "The answer to the universe is"},
+        # A transformers backend (gpt2): a list, the prompt included by default.
+        body=lambda: [
+            {
+                "generated_text": "The answer to the universe is not a number, but a question "
+                "that has puzzled philosophers for centuries."
+            }
+        ],
+    ),
+    # The same call through `HfInference(text_generation_api="completions")` (a vLLM server).
+    "text_generation_completions": Sample(
+        args=lambda: {"inputs": "The answer to the universe is"},
+        body=lambda: {
+            "id": "cmpl-8f2d6c1e4b3a4f0e9d7c6b5a4f3e2d1c",
+            "object": "text_completion",
+            "created": 1747731200,
+            "model": "openai-community/gpt2",
+            "choices": [
+                {
+                    "index": 0,
+                    "text": " not a number, but a question that has puzzled philosophers.",
+                    "logprobs": None,
+                    "finish_reason": "length",
+                    "stop_reason": None,
+                }
+            ],
+            "usage": {"prompt_tokens": 6, "completion_tokens": 16, "total_tokens": 22},
+        },
+    ),
+    # Answered over chat completion (TGI 3.x's chat.completion object).
+    "conversational": Sample(
+        args=lambda: {
+            "inputs": {
+                "text": "Which one is the funniest?",
+                "past_user_inputs": ["Can you recommend a sci-fi movie?"],
+                "generated_responses": ["Try Arrival (2016): a thoughtful first-contact story."],
+            }
+        },
+        body=lambda: {
+            "object": "chat.completion",
+            "id": "",
+            "created": 1742563853,
+            "model": "meta-llama/Llama-3.1-8B-Instruct",
+            "system_fingerprint": "3.2.1-native",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {
+                        "role": "assistant",
+                        "content": "Galaxy Quest (1999): a loving parody of Star Trek.",
+                    },
+                    "logprobs": None,
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 58, "completion_tokens": 15, "total_tokens": 73},
+        },
+    ),
     "fill_mask": Sample(
         args=lambda: {"inputs": "The capital of France is [MASK]."},
         body=lambda: [

@@ -13,6 +13,7 @@ from .catalogue import (
     VisualQuestionAnsweringTool,
     ZeroShotImageClassificationTool,
 )
+from .generation import ConversationalTool, FeatureExtractionTool, TextGenerationTool
 from .nlp import (
     FillMaskTool,
     QuestionAnswerTool,
@@ -27,7 +28,9 @@ from .vision import ImageClassificationTool, TextToImageTool
 
 __all__ = [
     "AudioToAudioTool",
+    "ConversationalTool",
     "DocumentQuestionAnsweringTool",
+    "FeatureExtractionTool",
     "FillMaskTool",
     "HfInferenceTool",
     "ImageClassificationTool",
@@ -41,6 +44,7 @@ __all__ = [
     "TabularClassificationTool",
     "TabularRegressionTool",
     "TextClassificationTool",
+    "TextGenerationTool",
     "TextToImageTool",
     "TextToSpeechTool",
     "TokenClassificationTool",
@@ -54,7 +58,9 @@ TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     cls.spec.name: cls
     for cls in (
         AudioToAudioTool,
+        ConversationalTool,
         DocumentQuestionAnsweringTool,
+        FeatureExtractionTool,
         FillMaskTool,
         ImageClassificationTool,
         ImageToImageTool,
@@ -66,6 +72,7 @@ TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
         TabularClassificationTool,
         TabularRegressionTool,
         TextClassificationTool,
+        TextGenerationTool,
         TextToImageTool,
         TextToSpeechTool,
         TokenClassificationTool,
