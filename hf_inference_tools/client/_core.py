@@ -157,7 +157,7 @@ class ClientCore:
             if (explained := _explained(spec, exc, args, build_ctx)) is None:
                 raise
             raise explained from exc
-        return self._finish(spec, args, build_ctx, self._parse(spec, ctx, response))
+        return self._parse(spec, ctx, response, args, build_ctx)
 
     async def acall(
         self,
@@ -176,7 +176,7 @@ class ClientCore:
             if (explained := _explained(spec, exc, args, build_ctx)) is None:
                 raise
             raise explained from exc
-        return self._finish(spec, args, build_ctx, self._parse(spec, ctx, response))
+        return self._parse(spec, ctx, response, args, build_ctx)
 
     def _request(
         self, spec: TaskSpec[InputT, Any], args: InputT, model: str | None, media: Media | None
@@ -190,16 +190,18 @@ class ClientCore:
         )
         return ctx, build_ctx, spec.build(args, build_ctx)
 
-    def _finish(
-        self, spec: TaskSpec[InputT, ResultT], args: InputT, ctx: BuildContext, result: ResultT
-    ) -> ResultT:
-        return spec.finish(result, args, ctx) if spec.finish is not None else result
-
     def _parse(
-        self, spec: TaskSpec[Any, ResultT], ctx: CallContext, response: ApiResponse
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        ctx: CallContext,
+        response: ApiResponse,
+        args: InputT,
+        build_ctx: BuildContext,
     ) -> ResultT:
+        """The Return of a 2xx answer; an answer not of the task's shape is an OutputError."""
         try:
-            return spec.parse(response)
+            result = spec.parse(response)
+            return spec.finish(result, args, build_ctx) if spec.finish is not None else result
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             who = f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task}"
             server = json_error(response)

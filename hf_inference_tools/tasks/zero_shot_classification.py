@@ -3,9 +3,8 @@
 The Return is the seed's: one `{sequence, labels, scores}` per text, labels best first. HF
 Inference has answered in that (legacy) shape, an object for one text and a list for several;
 newer deployments answer `[{label, score}, ...]` per text instead, without the text. To give
-that answer its `sequence` back, `build` records the texts it sent in a context variable that
-`parse` reads: the client builds, sends and parses one call in one context (a thread, or an
-asyncio task), so concurrent calls never see each other's texts.
+that answer its `sequence` back, the spec's `finish` hook pairs each answer with the text sent
+(and refuses an answer whose count differs from the texts').
 
 The seed's `inputs` is one text or a list. The client takes both; the tool takes one text per
 call (`ZeroShotClassificationToolArgs`), because strict tool schemas allow no such union.
@@ -13,12 +12,11 @@ call (`ZeroShotClassificationToolArgs`), because strict tool schemas allow no su
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
-from .._http.transport import ApiRequest, ApiResponse
+from .._http.transport import ApiResponse
 from ._spec import (
     BuildContext,
     Input,
@@ -28,8 +26,6 @@ from ._spec import (
     json_request,
     parse_as,
 )
-
-_sent_texts: ContextVar[tuple[str, ...]] = ContextVar("zero_shot_sent_texts", default=())
 
 
 class ZeroShotClassificationParameters(Parameters):
@@ -89,12 +85,6 @@ class _LabelScore(BaseModel):
     score: float
 
 
-def _build(args: ZeroShotClassificationArgs, ctx: BuildContext) -> ApiRequest:
-    texts = (args.inputs,) if isinstance(args.inputs, str) else tuple(args.inputs)
-    _sent_texts.set(texts)
-    return json_request(args.inputs, args.parameters)
-
-
 def _parse(response: ApiResponse) -> list[ZeroShotClassificationReturnValue]:
     data = response.json()
     if isinstance(data, dict):
@@ -104,18 +94,30 @@ def _parse(response: ApiResponse) -> list[ZeroShotClassificationReturnValue]:
     if all(isinstance(item, dict) and "labels" in item for item in data):
         return parse_as(list[ZeroShotClassificationReturnValue], data)  # type: ignore[no-any-return]
     groups: list[Any] = data if data and isinstance(data[0], list) else [data]
-    texts = _sent_texts.get()
-    if len(groups) != len(texts):
-        raise ValueError(f"{len(groups)} answers for {len(texts)} texts")
     results = []
-    for text, group in zip(texts, groups, strict=True):
+    for group in groups:
         pairs: list[_LabelScore] = parse_as(list[_LabelScore], group)
+        # The newer [{label, score}] answer drops the text; `_finish` puts it back.
         results.append(
             ZeroShotClassificationReturnValue(
-                sequence=text, labels=[p.label for p in pairs], scores=[p.score for p in pairs]
+                sequence="", labels=[p.label for p in pairs], scores=[p.score for p in pairs]
             )
         )
     return results
+
+
+def _finish(
+    results: list[ZeroShotClassificationReturnValue],
+    args: ZeroShotClassificationArgs,
+    ctx: BuildContext,
+) -> list[ZeroShotClassificationReturnValue]:
+    texts = [args.inputs] if isinstance(args.inputs, str) else list(args.inputs)
+    if len(results) != len(texts):
+        raise ValueError(f"{len(results)} answers for {len(texts)} texts")
+    return [
+        r if r.sequence else r.model_copy(update={"sequence": text})
+        for r, text in zip(results, texts, strict=True)
+    ]
 
 
 ZERO_SHOT_CLASSIFICATION = TaskSpec(
@@ -128,6 +130,7 @@ ZERO_SHOT_CLASSIFICATION = TaskSpec(
         "Hugging Face zero-shot model (NLI). Returns a JSON list with one {sequence, labels, "
         "scores}: the labels best first, each with its score."
     ),
-    build=_build,
+    build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
+    finish=_finish,
 )
