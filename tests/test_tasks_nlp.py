@@ -290,8 +290,11 @@ def test_build__body_as_todays_api_reads_it(case: Case) -> None:
 @pytest.mark.parametrize("case", CASE_PARAMS)
 def test_parse__answer_in_the_seeds_shape(case: Case) -> None:
     spec = TASKS[case.task]
-    spec.build(spec.input_model.model_validate(case.args), BuildContext(model="m"))
-    assert _plain(spec.parse(_response(case.answer))) == case.expected
+    args, ctx = spec.input_model.model_validate(case.args), BuildContext(model="m")
+    result = spec.parse(_response(case.answer))
+    if spec.finish is not None:
+        result = spec.finish(result, args, ctx)
+    assert _plain(result) == case.expected
 
 
 # -- through the tools, sync and async --------------------------------------------------------
