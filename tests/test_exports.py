@@ -24,3 +24,11 @@ def test_every_tool_and_its_types_are_at_the_root() -> None:
         assert getattr(hf_inference_tools, cls.__name__) is cls
         assert getattr(hf_inference_tools, cls.spec.input_model.__name__) is cls.spec.input_model
         assert name in tasks.TASKS
+
+
+def test_parameter_models_take_keywords_alone() -> None:
+    # mypy checks this file: a positional Field(None, ...) default would make these calls errors.
+    from hf_inference_tools import TextClassificationParameters, TextToImageParameters
+
+    assert TextToImageParameters(width=512).model_dump(exclude_none=True) == {"width": 512}
+    assert TextClassificationParameters(top_k=3).top_k == 3

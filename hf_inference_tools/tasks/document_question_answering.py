@@ -15,18 +15,21 @@ class DocumentQuestionAnsweringInputs(Input):
 
 class DocumentQuestionAnsweringParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many answers to return, best first, e.g. 3. Null: the model's default.",
     )
     max_answer_len: int | None = Field(
-        None, ge=1, description="Longest answer, in tokens, e.g. 30. Null: the model's default."
+        default=None,
+        ge=1,
+        description="Longest answer, in tokens, e.g. 30. Null: the model's default.",
     )
     handle_impossible_answer: bool | None = Field(
-        None, description="Allow an empty answer when the document does not say (true/false)."
+        default=None,
+        description="Allow an empty answer when the document does not say (true/false).",
     )
     lang: str | None = Field(
-        None, description="The document's language for OCR, e.g. 'eng'. Null: the default."
+        default=None, description="The document's language for OCR, e.g. 'eng'. Null: the default."
     )
 
 
@@ -40,16 +43,18 @@ class DocumentQuestionAnsweringArgs(Input):
     )
     inputs: DocumentQuestionAnsweringInputs = Field(description="The question to ask.")
     parameters: DocumentQuestionAnsweringParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
 class DocumentQuestionAnsweringReturnValue(ReturnValue):
     answer: str = Field(description="The answer, as written in the document, e.g. 'us-001'.")
     # Generative models (Donut) give only the answer: no score, no word positions.
-    score: float | None = Field(None, description="How likely the answer is right, from 0 to 1.")
-    start: int | None = Field(None, description="Index of the answer's first word.")
-    end: int | None = Field(None, description="Index of the answer's last word.")
+    score: float | None = Field(
+        default=None, description="How likely the answer is right, from 0 to 1."
+    )
+    start: int | None = Field(default=None, description="Index of the answer's first word.")
+    end: int | None = Field(default=None, description="Index of the answer's last word.")
 
 
 def _parse(response: ApiResponse) -> list[DocumentQuestionAnsweringReturnValue]:

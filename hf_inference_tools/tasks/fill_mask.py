@@ -10,13 +10,13 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 
 class FillMaskParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many candidate words to return, best first, e.g. 5. Null: the model's "
         "default (5).",
     )
     targets: list[str] | None = Field(
-        None,
+        default=None,
         description="Only score these words for the mask, e.g. ['Paris', 'London']. Null: any "
         "word the model knows.",
     )
@@ -29,7 +29,7 @@ class FillMaskArgs(Input):
         "models (the default), '<mask>' for RoBERTa models."
     )
     parameters: FillMaskParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

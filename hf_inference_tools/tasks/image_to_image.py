@@ -19,26 +19,30 @@ class ImageToImageTargetSize(Parameters):
 
 class ImageToImageParameters(Parameters):
     prompt: str | None = Field(
-        None, description="How to change the image, e.g. 'make it a watercolor painting'."
+        default=None, description="How to change the image, e.g. 'make it a watercolor painting'."
     )
     negative_prompt: str | None = Field(
-        None, description="What the result must not show, e.g. 'blurry, text'. Null: nothing."
+        default=None,
+        description="What the result must not show, e.g. 'blurry, text'. Null: nothing.",
     )
     num_inference_steps: int | None = Field(
-        None, ge=1, le=150, description="Denoising steps: more is slower and finer, e.g. 25."
+        default=None,
+        ge=1,
+        le=150,
+        description="Denoising steps: more is slower and finer, e.g. 25.",
     )
     guidance_scale: float | None = Field(
-        None, ge=0, le=30, description="How closely to follow the prompt, e.g. 7.5."
+        default=None, ge=0, le=30, description="How closely to follow the prompt, e.g. 7.5."
     )
     target_size: ImageToImageTargetSize | None = Field(
-        None, description="Size of the result. Null: the model's default."
+        default=None, description="Size of the result. Null: the model's default."
     )
 
 
 class ImageToImageArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageToImageParameters | None = Field(
-        None, description="The prompt and other settings; null for the model's defaults."
+        default=None, description="The prompt and other settings; null for the model's defaults."
     )
 
 

@@ -11,7 +11,7 @@ from .image_classification import IMAGE_DATA_DESCRIPTION
 
 class ImageToTextParameters(Parameters):
     max_new_tokens: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="Longest caption, in tokens, e.g. 30. Null: the model's default.",
     )
@@ -20,7 +20,7 @@ class ImageToTextParameters(Parameters):
 class ImageToTextArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageToTextParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

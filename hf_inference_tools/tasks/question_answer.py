@@ -22,18 +22,18 @@ class QuestionAnswerInputs(Input):
 
 class QuestionAnswerParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many answers to return, best first, e.g. 3; more than 1 gives a list. "
         "Null: the best answer only.",
     )
     handle_impossible_answer: bool | None = Field(
-        None,
+        default=None,
         description="True to allow an empty answer when the context does not answer the "
         "question. Null: always pick a span.",
     )
     max_answer_len: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="The longest answer, in tokens, e.g. 30. Null: the model's default (15).",
     )
@@ -44,7 +44,7 @@ class QuestionAnswerArgs(Input):
         description="The question and the text to find its answer in."
     )
     parameters: QuestionAnswerParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

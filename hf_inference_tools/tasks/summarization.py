@@ -21,30 +21,38 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 
 class SummarizationParameters(Parameters):
     max_length: int | None = Field(
-        None, ge=1, description="The longest summary, in tokens, e.g. 130. Null: the model's."
+        default=None,
+        ge=1,
+        description="The longest summary, in tokens, e.g. 130. Null: the model's.",
     )
     min_length: int | None = Field(
-        None, ge=0, description="The shortest summary, in tokens, e.g. 30. Null: the model's."
+        default=None,
+        ge=0,
+        description="The shortest summary, in tokens, e.g. 30. Null: the model's.",
     )
     max_time: float | None = Field(
-        None, gt=0, description="Seconds the model may spend writing, at most, e.g. 10."
+        default=None, gt=0, description="Seconds the model may spend writing, at most, e.g. 10."
     )
     repetition_penalty: float | None = Field(
-        None, gt=0, description="Above 1.0 discourages repeating words, e.g. 1.2. Null: 1.0."
+        default=None,
+        gt=0,
+        description="Above 1.0 discourages repeating words, e.g. 1.2. Null: 1.0.",
     )
     do_sample: bool | None = Field(
-        None,
+        default=None,
         description="True to sample words (varied summaries; temperature, top_k and top_p "
         "apply); null or false for the model's deterministic search.",
     )
     temperature: float | None = Field(
-        None, gt=0, description="With do_sample: higher is more varied, e.g. 0.7."
+        default=None, gt=0, description="With do_sample: higher is more varied, e.g. 0.7."
     )
     top_k: int | None = Field(
-        None, ge=1, description="With do_sample: sample among the k likeliest tokens, e.g. 50."
+        default=None,
+        ge=1,
+        description="With do_sample: sample among the k likeliest tokens, e.g. 50.",
     )
     top_p: float | None = Field(
-        None,
+        default=None,
         gt=0,
         le=1,
         description="With do_sample: sample among the likeliest tokens whose probabilities add "
@@ -52,7 +60,7 @@ class SummarizationParameters(Parameters):
     )
     truncation: Literal["do_not_truncate", "longest_first", "only_first", "only_second"] | None = (
         Field(
-            None,
+            default=None,
             description="'longest_first' cuts a text too long for the model instead of failing. "
             "Null: not cut.",
         )
@@ -77,7 +85,7 @@ class SummarizationArgs(Input):
         "about the same height as an 81-storey building, ...'."
     )
     parameters: SummarizationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

@@ -86,17 +86,17 @@ def rows_to_columns(rows: list[list[str]]) -> dict[str, list[str]]:
 
 class TableQuestionAnswerParameters(Parameters):
     truncation: bool | None = Field(
-        None,
+        default=None,
         description="True to cut a table too large for the model instead of failing. Null: "
         "not cut.",
     )
     padding: Literal["do_not_pad", "longest", "max_length"] | None = Field(
-        None,
+        default=None,
         description="How the model's input is padded, e.g. 'max_length'. Null: the default "
         "(no padding).",
     )
     sequential: bool | None = Field(
-        None,
+        default=None,
         description="True for conversational table models (e.g. SQA models), which must read "
         "queries in order. Null: batched, the default.",
     )
@@ -105,7 +105,7 @@ class TableQuestionAnswerParameters(Parameters):
 class TableQuestionAnswerArgs(Input):
     inputs: TableQuestionAnswerInputs = Field(description="The question and the table.")
     parameters: TableQuestionAnswerParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
@@ -121,7 +121,7 @@ class TableQuestionAnswerReturnValue(ReturnValue):
     )
     cells: list[str] = Field(default_factory=list, description="The contents of those cells.")
     aggregator: str = Field(
-        "NONE",
+        default="NONE",
         description="How the cells were combined: 'SUM', 'AVERAGE', 'COUNT', or 'NONE' when "
         "they are the answer as they are (also for models that never combine cells).",
     )

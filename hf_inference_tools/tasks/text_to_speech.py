@@ -13,20 +13,25 @@ class TextToSpeechParameters(Parameters):
     # huggingface_hub sends these flat in `parameters` (the task spec nests them under
     # `generation_parameters`); only generative TTS models (Bark, ...) read them.
     do_sample: bool | None = Field(
-        None, description="Sample for a livelier voice (true) or decode greedily (false)."
+        default=None, description="Sample for a livelier voice (true) or decode greedily (false)."
     )
     temperature: float | None = Field(
-        None, gt=0, le=2, description="Randomness when sampling, e.g. 0.7. Null: the default."
+        default=None,
+        gt=0,
+        le=2,
+        description="Randomness when sampling, e.g. 0.7. Null: the default.",
     )
     max_new_tokens: int | None = Field(
-        None, ge=1, description="Longest output, in audio tokens, e.g. 512. Null: the default."
+        default=None,
+        ge=1,
+        description="Longest output, in audio tokens, e.g. 512. Null: the default.",
     )
 
 
 class TextToSpeechArgs(Input):
     inputs: str = Field(description="The text to speak, e.g. 'Hello! Your order has shipped.'.")
     parameters: TextToSpeechParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

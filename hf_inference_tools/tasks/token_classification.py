@@ -17,13 +17,13 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 
 class TokenClassificationParameters(Parameters):
     aggregation_strategy: Literal["none", "simple", "first", "average", "max"] | None = Field(
-        None,
+        default=None,
         description="How tokens are grouped into entities: 'simple' joins the tokens of one "
         "entity (e.g. 'Sarah Jessica Parker'), 'none' labels every token on its own, 'first', "
         "'average' and 'max' also join the pieces of a word. Null: the server's default.",
     )
     ignore_labels: list[str] | None = Field(
-        None,
+        default=None,
         description="Labels to leave out of the result, e.g. ['O', 'MISC']. Null: only 'O' "
         "(outside any entity).",
     )
@@ -35,7 +35,7 @@ class TokenClassificationArgs(Input):
         "you can call me Jessica'."
     )
     parameters: TokenClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
@@ -44,10 +44,11 @@ class TokenClassificationReturnValue(ReturnValue):
     score: float = Field(description="How likely the entity is recognised, from 0 to 1.")
     word: str = Field(description="The text of the entity.")
     start: int | None = Field(
-        None, description="Where the entity starts in the text (a character index), if known."
+        default=None,
+        description="Where the entity starts in the text (a character index), if known.",
     )
     end: int | None = Field(
-        None, description="Where the entity ends in the text (a character index), if known."
+        default=None, description="Where the entity ends in the text (a character index), if known."
     )
 
     @model_validator(mode="before")

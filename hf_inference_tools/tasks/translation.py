@@ -16,13 +16,13 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 
 class TranslationParameters(Parameters):
     src_lang: str | None = Field(
-        None,
+        default=None,
         description="The language of the text, in the model's own codes, e.g. 'en_XX' for "
         "mBART-50 or 'eng_Latn' for NLLB. Set it with tgt_lang, or leave both null for a model "
         "that translates one fixed pair.",
     )
     tgt_lang: str | None = Field(
-        None,
+        default=None,
         description="The language to translate into, in the model's own codes, e.g. 'fr_XX' for "
         "mBART-50 or 'fra_Latn' for NLLB. Set it with src_lang, or leave both null.",
     )
@@ -37,7 +37,7 @@ class TranslationParameters(Parameters):
 class TranslationArgs(Input):
     inputs: str = Field(description="The text to translate, e.g. 'Hello world'.")
     parameters: TranslationParameters | None = Field(
-        None, description="Optional settings; null for the model's fixed language pair."
+        default=None, description="Optional settings; null for the model's fixed language pair."
     )
 
 

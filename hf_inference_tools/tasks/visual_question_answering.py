@@ -18,7 +18,7 @@ class VisualQuestionAnsweringInputs(Input):
 
 class VisualQuestionAnsweringParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many answers to return, best first, e.g. 3. Null: the model's default.",
     )
@@ -28,7 +28,7 @@ class VisualQuestionAnsweringArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     inputs: VisualQuestionAnsweringInputs = Field(description="The question to ask.")
     parameters: VisualQuestionAnsweringParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

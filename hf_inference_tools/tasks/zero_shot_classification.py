@@ -35,12 +35,12 @@ class ZeroShotClassificationParameters(Parameters):
         "'faq']. Any words or short phrases.",
     )
     multi_label: bool | None = Field(
-        None,
+        default=None,
         description="True when several labels can fit at once (each scored from 0 to 1 on its "
         "own); null or false when exactly one fits (the scores add up to 1).",
     )
     hypothesis_template: str | None = Field(
-        None,
+        default=None,
         description="The sentence each label is put into, with '{}' where the label goes, e.g. "
         "'This text is about {}.'. Null: 'This example is {}.'.",
     )

@@ -16,7 +16,7 @@ class ZeroShotImageClassificationParameters(Parameters):
         description="At least two labels to choose from, e.g. ['cat', 'dog', 'llama'].",
     )
     hypothesis_template: str | None = Field(
-        None,
+        default=None,
         description=(
             "The sentence each label is put into, with {} for the label, e.g. "
             "'This is a photo of {}.'. Null: the model's default."
