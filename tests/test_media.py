@@ -8,9 +8,12 @@ routes are written with IPs (`https://93.184.216.34/cat.png`) and the name trave
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 import socket
+import sys
+import tracemalloc
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -664,6 +667,24 @@ def test_binary_input__file_object(outside: Path) -> None:
         assert read_binary_input(file, "image", max_bytes=1000).source == "file object"
     with outside.open("rb") as file, pytest.raises(MediaError, match="max_media_bytes"):
         read_binary_input(file, "image", max_bytes=10)
+
+
+def test_binary_input__no_cap_reads_paths_and_file_objects(outside: Path) -> None:
+    # The client passes sys.maxsize (developer code is trusted); read(cap + 1) overflowed.
+    assert read_binary_input(outside, "image", max_bytes=sys.maxsize).data == PNG
+    assert read_binary_input(io.BytesIO(PNG), "image", max_bytes=sys.maxsize).data == PNG
+
+
+def test_binary_input__reading_allocates_about_the_file_not_the_cap(outside: Path) -> None:
+    # read(n) allocates n bytes before reading; a 1 GiB cap must not cost 1 GiB per call.
+    tracemalloc.start()
+    try:
+        read_binary_input(outside, "image", max_bytes=2**30)
+        read_binary_input(io.BytesIO(PNG), "image", max_bytes=2**30)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20
 
 
 def test_binary_input__str_and_text_files_are_type_errors(outside: Path) -> None:
