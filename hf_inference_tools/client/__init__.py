@@ -1,5 +1,6 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._audio import AudioTasks
 from ._core import BinaryInput
 from ._text import TextTasks
 from ._vision import VisionTasks
@@ -7,7 +8,7 @@ from ._vision import VisionTasks
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks):
+class HfInference(TextTasks, VisionTasks, AudioTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:
