@@ -1,8 +1,7 @@
 """The media policy (SPEC section 4), attacked the way a prompt-injected agent would.
 
-No test touches real DNS or the network: `socket.getaddrinfo` answers from `DNS` below, and respx
-serves every URL. After the fetcher's DNS-rebinding defence a request goes to the checked IP, so
-routes are written with IPs (`https://93.184.216.34/cat.png`) and the name travels in `Host`.
+No test touches real DNS or the network: `socket.getaddrinfo` answers from the table in
+`tests/fake_net.py`, and respx serves every URL, at the checked IP (`https://93.184.216.34/...`).
 """
 
 from __future__ import annotations
@@ -11,11 +10,10 @@ import base64
 import io
 import os
 import re
-import socket
 import sys
 import tracemalloc
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,17 +35,9 @@ from hf_inference_tools._media import (
     sniff_mime,
 )
 from hf_inference_tools.errors import MediaError
+from tests.fake_net import PUBLIC_IP, PUBLIC_IPV6, ChunkStream, fake_dns
 from tests.media_samples import flac_bytes, float_wav_bytes, png_bytes, wav_bytes
 
-PUBLIC_IP = "93.184.216.34"
-PUBLIC_IPV6 = "2606:2800:220:1:248:1893:25c8:1946"
-DNS = {
-    "example.com": [PUBLIC_IP],
-    "v6.example.com": [PUBLIC_IPV6],
-    "localhost": ["127.0.0.1", "::1"],
-    "metadata.internal": ["169.254.169.254"],
-    "rebind.example.com": [PUBLIC_IP, "10.0.0.1"],  # one bad answer is enough to refuse
-}
 PNG = png_bytes(3, 2)
 WAV = wav_bytes(0.5, 8000)
 SECRET = "TOP-SECRET-CONTENTS"
@@ -61,26 +51,8 @@ Fetcher = Callable[..., Awaitable[bytes]]
 
 @pytest.fixture(autouse=True)
 def dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Fake `getaddrinfo` (the sync resolver and `loop.getaddrinfo` both call it); logs names."""
-    asked: list[str] = []
-
-    def getaddrinfo(host: str, port: int, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
-        asked.append(host)
-        if host not in DNS:
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [
-            (
-                socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                socket.SOCK_STREAM,
-                6,
-                "",
-                (ip, port),
-            )
-            for ip in DNS[host]
-        ]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return asked
+    """No real DNS: names resolve from `fake_net.DNS`; the names asked are logged."""
+    return fake_dns(monkeypatch)
 
 
 @pytest.fixture
@@ -130,22 +102,6 @@ def outside(tmp_path: Path) -> Path:
     path = tmp_path / "secret.png"
     path.write_bytes(PNG)
     return path
-
-
-class ChunkStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body served chunk by chunk, counting how many chunks were pulled."""
-
-    def __init__(self, chunk: bytes, count: int) -> None:
-        self.chunk, self.count, self.pulled = chunk, count, 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        for _ in range(self.count):
-            self.pulled += 1
-            yield self.chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self:
-            yield chunk
 
 
 def data_uri(data: bytes, mime_type: str = "image/png") -> str:
