@@ -7,6 +7,7 @@ No test touches real DNS or the network: `socket.getaddrinfo` answers from the t
 from __future__ import annotations
 
 import base64
+import gzip
 import io
 import os
 import re
@@ -41,6 +42,7 @@ from tests.media_samples import flac_bytes, float_wav_bytes, png_bytes, wav_byte
 PNG = png_bytes(3, 2)
 WAV = wav_bytes(0.5, 8000)
 SECRET = "TOP-SECRET-CONTENTS"
+GZIP_BOMB = gzip.compress(b"\0" * 20_000_000)
 
 Loader = Callable[[str, MediaKind, MediaPolicy], Awaitable[Media]]
 Fetcher = Callable[..., Awaitable[bytes]]
@@ -478,6 +480,28 @@ async def test_url__oversized_streamed_body_is_cut_off(web: respx.MockRouter, lo
         await load("https://example.com/big.png", "image", MediaPolicy(max_media_bytes=1000))
     assert_message(error, "over max_media_bytes (1000 bytes)")
     assert body.pulled <= 11
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br", "zstd", "deflate, gzip"])
+async def test_url__compressed_body_is_refused_before_it_is_decoded(
+    web: respx.MockRouter, load: Loader, encoding: str
+) -> None:
+    # Sent although identity was asked for: 20 kB of gzip decode to 20 MB in one chunk.
+    body = ChunkStream(GZIP_BOMB, 1)
+    web.get(f"https://{PUBLIC_IP}/bomb.png").respond(
+        200, headers={"content-encoding": encoding}, stream=body
+    )
+    with pytest.raises(MediaError) as error:
+        await load("https://example.com/bomb.png", "image", MediaPolicy(max_media_bytes=1000))
+    assert_message(error, f"compressed ({encoding})", "Pass the media another way")
+    assert body.pulled == 0
+
+
+async def test_url__identity_encoding_is_accepted(web: respx.MockRouter, load: Loader) -> None:
+    web.get(f"https://{PUBLIC_IP}/a.png").respond(
+        200, headers={"content-encoding": "identity"}, content=PNG
+    )
+    assert (await load("https://example.com/a.png", "image", MediaPolicy())).data == PNG
 
 
 async def test_url__error_status_is_named(web: respx.MockRouter, load: Loader) -> None:
