@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,8 @@ from hf_inference_tools import (
 )
 from hf_inference_tools.tasks import DEFAULT_MODELS
 from hf_inference_tools.testing import SAMPLES, data_uri, png_bytes, wav_bytes
-from hf_inference_tools.tools import TOOL_CLASSES, HfInferenceTool
-from tests.conftest import BASE, TOKEN
+from hf_inference_tools.tools import TOOL_CLASSES
+from tests.conftest import BASE, TOKEN, Invoke
 from tests.media_samples import flac_bytes
 
 PNG = png_bytes(16, 12)
@@ -41,21 +41,6 @@ FLAC = flac_bytes(1, 16000)
 CAT_MASK = png_bytes(16, 12, (255, 255, 255))
 SOFA_MASK = png_bytes(4, 2, (0, 0, 0))
 PNG_URI = data_uri(PNG, "image/png")
-
-Invoke = Callable[[HfInferenceTool, dict[str, Any]], Awaitable[ToolMessage]]
-
-
-@pytest.fixture(params=["sync", "async"])
-def invoke(request: pytest.FixtureRequest) -> Invoke:
-    """Call a tool as an agent does (a tool call, so errors come back as messages)."""
-
-    async def run(tool: HfInferenceTool, args: dict[str, Any]) -> ToolMessage:
-        call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
-        message = tool.invoke(call) if request.param == "sync" else await tool.ainvoke(call)
-        assert isinstance(message, ToolMessage)
-        return message
-
-    return run
 
 
 def _route(router: respx.MockRouter, name: str, **answer: Any) -> respx.Route:
@@ -186,31 +171,60 @@ async def test_request__invalid_parameters_are_explained_and_not_sent(
     assert router.calls.call_count == 0
 
 
-# --- object detection -------------------------------------------------------------------------
+# --- answers ----------------------------------------------------------------------------------
 
 
-async def test_object_detection__boxes_in_content_and_artifact(
-    router: respx.MockRouter, hf: HfInference, invoke: Invoke
+@pytest.mark.parametrize(
+    ("name", "seed_name", "data"),
+    [
+        ("object_detection", "objectDetection", PNG_URI),
+        ("audio_classification", "audioClassification", data_uri(WAV, "audio/wav")),
+    ],
+)
+async def test_answer__lists_reach_content_and_artifact_as_sent(
+    router: respx.MockRouter, hf: HfInference, invoke: Invoke, name: str, seed_name: str, data: str
 ) -> None:
-    answer = SAMPLES["object_detection"].body()
-    _route(router, "object_detection", json=answer)
-    message = await invoke(TOOL_CLASSES["object_detection"](client=hf), {"data": PNG_URI})
+    answer = SAMPLES[name].body()
+    _route(router, name, json=answer)
+    message = await invoke(TOOL_CLASSES[name](client=hf), {"data": data})
 
     assert _json(message) == answer
-    assert message.artifact == {
-        "task": "objectDetection",
-        "model": "facebook/detr-resnet-50",
-        "result": answer,
-    }
+    assert message.artifact == {"task": seed_name, "model": DEFAULT_MODELS[name], "result": answer}
 
 
-async def test_object_detection__a_box_without_pixels_is_an_output_error(
-    router: respx.MockRouter, hf: HfInference, invoke: Invoke
+@pytest.mark.parametrize(
+    ("name", "answer", "data"),
+    [
+        (
+            "object_detection",
+            [{"score": 0.9, "label": "cat", "box": [1, 2, 3, 4]}],  # a box without its corners
+            PNG_URI,
+        ),
+        ("image_segmentation", [{"score": 0.9, "label": "cat", "mask": "<svg>"}], PNG_URI),
+        ("audio_classification", {"text": "hello"}, data_uri(WAV, "audio/wav")),
+        (
+            "automatic_speech_recognition",
+            [{"label": "male", "score": 0.9}],  # a classifier's answer
+            data_uri(WAV, "audio/wav"),
+        ),
+    ],
+)
+async def test_answer__of_the_wrong_shape_is_an_output_error(
+    router: respx.MockRouter,
+    hf: HfInference,
+    invoke: Invoke,
+    tmp_path: Path,
+    name: str,
+    answer: Any,
+    data: str,
 ) -> None:
-    _route(router, "object_detection", json=[{"score": 0.9, "label": "cat", "box": [1, 2, 3, 4]}])
-    message = await invoke(TOOL_CLASSES["object_detection"](client=hf), {"data": PNG_URI})
+    _route(router, name, json=answer)
+    tool = TOOL_CLASSES[name](client=hf, output_dir=tmp_path / "out")
+    message = await invoke(tool, {"data": data})
     assert message.status == "error"
-    assert "not with a object-detection result" in message.content
+    assert f"not with a {tool.spec.hf_task} result" in message.content
+    assert DEFAULT_MODELS[name] in message.content
+    assert not (tmp_path / "out").exists()  # nothing half-saved
 
 
 # --- image segmentation -----------------------------------------------------------------------
@@ -288,36 +302,6 @@ async def test_image_segmentation__masks_outside_media_root_are_named_by_absolut
     assert path.read_bytes() == CAT_MASK
 
 
-async def test_image_segmentation__a_mask_that_is_not_base64_is_an_output_error(
-    router: respx.MockRouter, hf: HfInference, invoke: Invoke, tmp_path: Path
-) -> None:
-    _route(router, "image_segmentation", json=[{"score": 0.9, "label": "cat", "mask": "<svg>"}])
-    tool = ImageSegmentationTool(client=hf, output_dir=tmp_path / "out")
-    message = await invoke(tool, {"data": PNG_URI})
-    assert message.status == "error"
-    assert "not with a image-segmentation result" in message.content
-    assert not (tmp_path / "out").exists()
-
-
-# --- audio classification ---------------------------------------------------------------------
-
-
-async def test_audio_classification__labels_in_content_and_artifact(
-    router: respx.MockRouter, hf: HfInference, invoke: Invoke
-) -> None:
-    answer = SAMPLES["audio_classification"].body()
-    _route(router, "audio_classification", json=answer)
-    tool = TOOL_CLASSES["audio_classification"](client=hf)
-    message = await invoke(tool, {"data": data_uri(WAV, "audio/wav")})
-
-    assert _json(message) == answer
-    assert message.artifact == {
-        "task": "audioClassification",
-        "model": DEFAULT_MODELS["audio_classification"],
-        "result": answer,
-    }
-
-
 # --- automatic speech recognition -------------------------------------------------------------
 
 TIMED = {
@@ -357,17 +341,6 @@ async def test_speech_recognition__answers_are_normalised_to_the_seed_shape(
         "model": "openai/whisper-large-v3-turbo",
         "result": expected,
     }
-
-
-async def test_speech_recognition__a_classification_answer_is_an_output_error(
-    router: respx.MockRouter, hf: HfInference, invoke: Invoke
-) -> None:
-    _route(router, "automatic_speech_recognition", json=[{"label": "male", "score": 0.9}])
-    tool = TOOL_CLASSES["automatic_speech_recognition"](client=hf)
-    message = await invoke(tool, {"data": data_uri(WAV, "audio/wav")})
-    assert message.status == "error"
-    assert "not with a automatic-speech-recognition result" in message.content
-    assert "openai/whisper-large-v3-turbo" in message.content
 
 
 # --- the client methods -----------------------------------------------------------------------
