@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from hf_inference_tools import (
     AudioClassificationReturnValue,
+    AutomaticSpeechRecognitionParameters,
     AutomaticSpeechRecognitionReturnValue,
     HfInference,
     ImageSegmentationReturnValue,
@@ -404,9 +405,9 @@ async def test_client__speech_recognition_timestamps_are_typed(
     path.write_bytes(FLAC)
     route = _route(router, "automatic_speech_recognition", json=TIMED)
 
-    result = await hf.aautomatic_speech_recognition(
-        data=path, parameters={"return_timestamps": True}
-    )
+    # A model, not a dict: mypy checks that optional fields need not be passed (keyword defaults).
+    parameters = AutomaticSpeechRecognitionParameters(return_timestamps=True)
+    result = await hf.aautomatic_speech_recognition(data=path, parameters=parameters)
 
     assert result.chunks is not None
     assert result.chunks[1].timestamp == (0.62, None)

@@ -18,12 +18,12 @@ AUDIO_DATA_DESCRIPTION = (
 
 class AudioClassificationParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many labels to return, best first, e.g. 2. Null: the model's default.",
     )
     function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        None,
+        default=None,
         description=(
             "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
         ),
@@ -33,7 +33,7 @@ class AudioClassificationParameters(Parameters):
 class AudioClassificationArgs(Input):
     data: str = Field(description=AUDIO_DATA_DESCRIPTION)
     parameters: AudioClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

@@ -13,36 +13,40 @@ from .audio_classification import AUDIO_DATA_DESCRIPTION
 
 class AutomaticSpeechRecognitionGenerationParameters(Parameters):
     max_new_tokens: int | None = Field(
-        None, ge=1, description="Most tokens to transcribe, e.g. 440. Null: the model's default."
+        default=None,
+        ge=1,
+        description="Most tokens to transcribe, e.g. 440. Null: the model's default.",
     )
     num_beams: int | None = Field(
-        None, ge=1, description="Beams for beam search (more is slower), e.g. 5. Null: greedy."
+        default=None,
+        ge=1,
+        description="Beams for beam search (more is slower), e.g. 5. Null: greedy.",
     )
     do_sample: bool | None = Field(
-        None, description="Sample tokens instead of picking the likeliest. Null: false."
+        default=None, description="Sample tokens instead of picking the likeliest. Null: false."
     )
     temperature: float | None = Field(
-        None, gt=0, description="Sampling temperature when do_sample is true, e.g. 0.7."
+        default=None, gt=0, description="Sampling temperature when do_sample is true, e.g. 0.7."
     )
 
 
 class AutomaticSpeechRecognitionParameters(Parameters):
     return_timestamps: bool | None = Field(
-        None,
+        default=None,
         description=(
             "True to also get the transcript in chunks with start and end times in seconds. "
             "Null: text only."
         ),
     )
     generation_parameters: AutomaticSpeechRecognitionGenerationParameters | None = Field(
-        None, description="Optional decoding settings; null for the defaults."
+        default=None, description="Optional decoding settings; null for the defaults."
     )
 
 
 class AutomaticSpeechRecognitionArgs(Input):
     data: str = Field(description=AUDIO_DATA_DESCRIPTION)
     parameters: AutomaticSpeechRecognitionParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
@@ -56,7 +60,7 @@ class AutomaticSpeechRecognitionChunk(ReturnValue):
 class AutomaticSpeechRecognitionReturnValue(ReturnValue):
     text: str = Field(description="The text that was recognised from the audio.")
     chunks: list[AutomaticSpeechRecognitionChunk] | None = Field(
-        None, description="The text with timestamps, when `return_timestamps` was set."
+        default=None, description="The text with timestamps, when `return_timestamps` was set."
     )
 
     @model_serializer(mode="wrap")

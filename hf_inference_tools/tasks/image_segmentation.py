@@ -23,25 +23,25 @@ from .image_classification import IMAGE_DATA_DESCRIPTION
 
 class ImageSegmentationParameters(Parameters):
     threshold: float | None = Field(
-        None,
+        default=None,
         ge=0,
         le=1,
         description="Keep only segments scored at least this much, from 0 to 1, e.g. 0.9.",
     )
     mask_threshold: float | None = Field(
-        None,
+        default=None,
         ge=0,
         le=1,
         description="Probability above which a pixel belongs to a mask, from 0 to 1, e.g. 0.5.",
     )
     overlap_mask_area_threshold: float | None = Field(
-        None,
+        default=None,
         ge=0,
         le=1,
         description="Overlap above which small segments are merged away, from 0 to 1, e.g. 0.5.",
     )
     subtask: Literal["panoptic", "instance", "semantic"] | None = Field(
-        None,
+        default=None,
         description=(
             "The kind of segmentation, if the model does several: 'panoptic', 'instance' or "
             "'semantic'. Null: the model's default."
@@ -52,7 +52,7 @@ class ImageSegmentationParameters(Parameters):
 class ImageSegmentationArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageSegmentationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
@@ -62,7 +62,7 @@ class ImageSegmentationReturnValue(ReturnValue):
         description="The segment's mask: a single-channel black-and-white PNG, base64-encoded."
     )
     score: float | None = Field(
-        None,
+        default=None,
         description="How likely the segment belongs to this class, from 0 to 1 (None for "
         "semantic segmentation, which scores no segment).",
     )

@@ -11,7 +11,7 @@ from .image_classification import IMAGE_DATA_DESCRIPTION
 
 class ObjectDetectionParameters(Parameters):
     threshold: float | None = Field(
-        None,
+        default=None,
         ge=0,
         le=1,
         description=(
@@ -24,7 +24,7 @@ class ObjectDetectionParameters(Parameters):
 class ObjectDetectionArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ObjectDetectionParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
