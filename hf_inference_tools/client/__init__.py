@@ -1,5 +1,6 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._audio import AudioTasks
 from ._catalogue import CatalogueTasks
 from ._core import BinaryInput
 from ._generation import GenerationTasks
@@ -10,7 +11,7 @@ from ._vision import VisionTasks
 __all__ = ["BinaryInput", "HfInference"]
 
 
-class HfInference(TextTasks, VisionTasks, NlpTasks, GenerationTasks, CatalogueTasks):
+class HfInference(TextTasks, VisionTasks, AudioTasks, NlpTasks, GenerationTasks, CatalogueTasks):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

@@ -2,7 +2,21 @@
 
 from ._defaults import DEFAULT_MODELS
 from ._spec import BuildContext, ContentContext, TaskSpec
+from .audio_classification import (
+    AUDIO_CLASSIFICATION,
+    AudioClassificationArgs,
+    AudioClassificationParameters,
+    AudioClassificationReturnValue,
+)
 from .audio_to_audio import AUDIO_TO_AUDIO, AudioToAudioArgs, AudioToAudioReturnValue
+from .automatic_speech_recognition import (
+    AUTOMATIC_SPEECH_RECOGNITION,
+    AutomaticSpeechRecognitionArgs,
+    AutomaticSpeechRecognitionChunk,
+    AutomaticSpeechRecognitionGenerationParameters,
+    AutomaticSpeechRecognitionParameters,
+    AutomaticSpeechRecognitionReturnValue,
+)
 from .conversational import (
     CONVERSATIONAL,
     ConversationalArgs,
@@ -32,6 +46,12 @@ from .image_classification import (
     ImageClassificationParameters,
     ImageClassificationReturnValue,
 )
+from .image_segmentation import (
+    IMAGE_SEGMENTATION,
+    ImageSegmentationArgs,
+    ImageSegmentationParameters,
+    ImageSegmentationReturnValue,
+)
 from .image_to_image import (
     IMAGE_TO_IMAGE,
     ImageToImageArgs,
@@ -43,6 +63,13 @@ from .image_to_text import (
     ImageToTextArgs,
     ImageToTextParameters,
     ImageToTextReturnValue,
+)
+from .object_detection import (
+    OBJECT_DETECTION,
+    ObjectDetectionArgs,
+    ObjectDetectionBox,
+    ObjectDetectionParameters,
+    ObjectDetectionReturnValue,
 )
 from .question_answer import (
     QUESTION_ANSWER,
@@ -118,9 +145,19 @@ from .zero_shot_image_classification import (
 )
 
 __all__ = [
+    "AUDIO_CLASSIFICATION",
     "AUDIO_TO_AUDIO",
+    "AUTOMATIC_SPEECH_RECOGNITION",
+    "AudioClassificationArgs",
+    "AudioClassificationParameters",
+    "AudioClassificationReturnValue",
     "AudioToAudioArgs",
     "AudioToAudioReturnValue",
+    "AutomaticSpeechRecognitionArgs",
+    "AutomaticSpeechRecognitionChunk",
+    "AutomaticSpeechRecognitionGenerationParameters",
+    "AutomaticSpeechRecognitionParameters",
+    "AutomaticSpeechRecognitionReturnValue",
     "BuildContext",
     "CONVERSATIONAL",
     "ContentContext",
@@ -145,17 +182,26 @@ __all__ = [
     "FillMaskParameters",
     "FillMaskReturnValue",
     "IMAGE_CLASSIFICATION",
+    "IMAGE_SEGMENTATION",
     "IMAGE_TO_IMAGE",
     "IMAGE_TO_TEXT",
     "ImageClassificationArgs",
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
+    "ImageSegmentationArgs",
+    "ImageSegmentationParameters",
+    "ImageSegmentationReturnValue",
     "ImageToImageArgs",
     "ImageToImageParameters",
     "ImageToImageTargetSize",
     "ImageToTextArgs",
     "ImageToTextParameters",
     "ImageToTextReturnValue",
+    "OBJECT_DETECTION",
+    "ObjectDetectionArgs",
+    "ObjectDetectionBox",
+    "ObjectDetectionParameters",
+    "ObjectDetectionReturnValue",
     "QUESTION_ANSWER",
     "QuestionAnswerArgs",
     "QuestionAnswerInputs",
@@ -222,14 +268,18 @@ __all__ = [
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
     spec.name: spec
     for spec in (
+        AUDIO_CLASSIFICATION,
         AUDIO_TO_AUDIO,
+        AUTOMATIC_SPEECH_RECOGNITION,
         CONVERSATIONAL,
         DOCUMENT_QUESTION_ANSWERING,
         FEATURE_EXTRACTION,
         FILL_MASK,
         IMAGE_CLASSIFICATION,
+        IMAGE_SEGMENTATION,
         IMAGE_TO_IMAGE,
         IMAGE_TO_TEXT,
+        OBJECT_DETECTION,
         QUESTION_ANSWER,
         SENTENCE_SIMILARITY,
         SUMMARIZATION,

@@ -381,5 +381,47 @@ SAMPLES: dict[str, Sample] = {
         },
         body=lambda: [270.5473526976245, 313.6843425638086, 328.3727133404402],
     ),
+    "audio_classification": Sample(
+        args=lambda: {"data": data_uri(wav_bytes(), "audio/wav")},
+        body=lambda: [
+            {"score": 0.9987353682518005, "label": "male"},
+            {"score": 0.0012646110262721777, "label": "female"},
+        ],
+    ),
+    "automatic_speech_recognition": Sample(
+        args=lambda: {"data": data_uri(wav_bytes(), "audio/wav")},
+        body=lambda: {"text": "a man said to the universe sir i exist"},
+    ),
+    "image_segmentation": Sample(
+        args=lambda: {"data": data_uri(png_bytes(), "image/png")},
+        # Masks are PNGs of the input's size, white where the segment is.
+        body=lambda: [
+            {
+                "score": 0.9890,
+                "label": "cat",
+                "mask": base64.b64encode(png_bytes(8, 8, (255, 255, 255))).decode("ascii"),
+            },
+            {
+                "score": 0.9526,
+                "label": "couch",
+                "mask": base64.b64encode(png_bytes(8, 8, (0, 0, 0))).decode("ascii"),
+            },
+        ],
+    ),
+    "object_detection": Sample(
+        args=lambda: {"data": data_uri(png_bytes(), "image/png")},
+        body=lambda: [
+            {
+                "score": 0.9486680030822754,
+                "label": "person",
+                "box": {"xmin": 59, "ymin": 39, "xmax": 420, "ymax": 510},
+            },
+            {
+                "score": 0.5733323693275452,
+                "label": "umbrella",
+                "box": {"xmin": 143, "ymin": 4, "xmax": 510, "ymax": 387},
+            },
+        ],
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

@@ -1,6 +1,7 @@
 """Where LangChain begins: one `BaseTool` per task, all over a shared `HfInference`."""
 
 from ._base import HfInferenceTool
+from .audio import AudioClassificationTool, AutomaticSpeechRecognitionTool
 from .catalogue import (
     AudioToAudioTool,
     DocumentQuestionAnsweringTool,
@@ -24,18 +25,27 @@ from .nlp import (
     ZeroShotClassificationTool,
 )
 from .text import TextClassificationTool
-from .vision import ImageClassificationTool, TextToImageTool
+from .vision import (
+    ImageClassificationTool,
+    ImageSegmentationTool,
+    ObjectDetectionTool,
+    TextToImageTool,
+)
 
 __all__ = [
+    "AudioClassificationTool",
     "AudioToAudioTool",
+    "AutomaticSpeechRecognitionTool",
     "ConversationalTool",
     "DocumentQuestionAnsweringTool",
     "FeatureExtractionTool",
     "FillMaskTool",
     "HfInferenceTool",
     "ImageClassificationTool",
+    "ImageSegmentationTool",
     "ImageToImageTool",
     "ImageToTextTool",
+    "ObjectDetectionTool",
     "QuestionAnswerTool",
     "SentenceSimilarityTool",
     "SummarizationTool",
@@ -57,14 +67,18 @@ __all__ = [
 TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     cls.spec.name: cls
     for cls in (
+        AudioClassificationTool,
         AudioToAudioTool,
+        AutomaticSpeechRecognitionTool,
         ConversationalTool,
         DocumentQuestionAnsweringTool,
         FeatureExtractionTool,
         FillMaskTool,
         ImageClassificationTool,
+        ImageSegmentationTool,
         ImageToImageTool,
         ImageToTextTool,
+        ObjectDetectionTool,
         QuestionAnswerTool,
         SentenceSimilarityTool,
         SummarizationTool,
