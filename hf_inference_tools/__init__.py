@@ -6,7 +6,7 @@ task), `client` (`HfInference`), `tools` (one `BaseTool` per task), `toolkit`.
 
 from ._config import Options
 from ._version import __version__
-from .client import HfInference
+from .client import AsyncInferenceStream, HfInference, InferenceStream
 from .errors import (
     AuthenticationError,
     HfInferenceError,
@@ -22,17 +22,27 @@ from .errors import (
 )
 from .tasks import (
     DEFAULT_MODELS,
+    ChatCompletionArgs,
+    ChatCompletionArgsMessage,
+    ChatCompletionInput,
+    ChatCompletionInputMessage,
+    ChatCompletionParameters,
+    ChatCompletionReturnValue,
+    ChatCompletionStreamOutput,
     ImageClassificationArgs,
     ImageClassificationParameters,
     ImageClassificationReturnValue,
     TextClassificationArgs,
     TextClassificationParameters,
     TextClassificationReturnValue,
+    TextGenerationStreamOutput,
     TextToImageArgs,
     TextToImageParameters,
 )
 from .toolkit import HfInferenceToolkit
 from .tools import (
+    STREAM_EVENT,
+    ChatCompletionTool,
     HfInferenceTool,
     ImageClassificationTool,
     TextClassificationTool,
@@ -40,7 +50,16 @@ from .tools import (
 )
 
 __all__ = [
+    "AsyncInferenceStream",
     "AuthenticationError",
+    "ChatCompletionArgs",
+    "ChatCompletionArgsMessage",
+    "ChatCompletionInput",
+    "ChatCompletionInputMessage",
+    "ChatCompletionParameters",
+    "ChatCompletionReturnValue",
+    "ChatCompletionStreamOutput",
+    "ChatCompletionTool",
     "DEFAULT_MODELS",
     "HfInference",
     "HfInferenceError",
@@ -50,6 +69,7 @@ __all__ = [
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
     "ImageClassificationTool",
+    "InferenceStream",
     "InferenceTimeoutError",
     "InputError",
     "MediaError",
@@ -59,11 +79,13 @@ __all__ = [
     "OutputError",
     "PaymentRequiredError",
     "RateLimitError",
+    "STREAM_EVENT",
     "ServerError",
     "TextClassificationArgs",
     "TextClassificationParameters",
     "TextClassificationReturnValue",
     "TextClassificationTool",
+    "TextGenerationStreamOutput",
     "TextToImageArgs",
     "TextToImageParameters",
     "TextToImageTool",

@@ -1,13 +1,15 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._chat import ChatTasks
 from ._core import BinaryInput
+from ._streaming import AsyncInferenceStream, InferenceStream, TextGenerationStreams
 from ._text import TextTasks
 from ._vision import VisionTasks
 
-__all__ = ["BinaryInput", "HfInference"]
+__all__ = ["AsyncInferenceStream", "BinaryInput", "HfInference", "InferenceStream"]
 
 
-class HfInference(TextTasks, VisionTasks):
+class HfInference(TextTasks, VisionTasks, ChatTasks, TextGenerationStreams):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

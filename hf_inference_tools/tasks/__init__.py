@@ -2,6 +2,18 @@
 
 from ._defaults import DEFAULT_MODELS
 from ._spec import BuildContext, ContentContext, TaskSpec
+from ._streaming import StreamSpec, TextGenerationStreamOutput
+from .chat_completion import (
+    CHAT_COMPLETION,
+    CHAT_COMPLETION_STREAM,
+    ChatCompletionArgs,
+    ChatCompletionArgsMessage,
+    ChatCompletionInput,
+    ChatCompletionInputMessage,
+    ChatCompletionParameters,
+    ChatCompletionReturnValue,
+    ChatCompletionStreamOutput,
+)
 from .image_classification import (
     IMAGE_CLASSIFICATION,
     ImageClassificationArgs,
@@ -17,20 +29,31 @@ from .text_classification import (
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
 
 __all__ = [
+    "CHAT_COMPLETION",
+    "CHAT_COMPLETION_STREAM",
     "DEFAULT_MODELS",
     "IMAGE_CLASSIFICATION",
     "TASKS",
     "TEXT_CLASSIFICATION",
     "TEXT_TO_IMAGE",
     "BuildContext",
+    "ChatCompletionArgs",
+    "ChatCompletionArgsMessage",
+    "ChatCompletionInput",
+    "ChatCompletionInputMessage",
+    "ChatCompletionParameters",
+    "ChatCompletionReturnValue",
+    "ChatCompletionStreamOutput",
     "ContentContext",
     "ImageClassificationArgs",
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
+    "StreamSpec",
     "TaskSpec",
     "TextClassificationArgs",
     "TextClassificationParameters",
     "TextClassificationReturnValue",
+    "TextGenerationStreamOutput",
     "TextToImageArgs",
     "TextToImageParameters",
 ]
@@ -38,6 +61,7 @@ __all__ = [
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
     spec.name: spec
     for spec in (
+        CHAT_COMPLETION,
         IMAGE_CLASSIFICATION,
         TEXT_CLASSIFICATION,
         TEXT_TO_IMAGE,

@@ -1,11 +1,14 @@
 """Where LangChain begins: one `BaseTool` per task, all over a shared `HfInference`."""
 
-from ._base import HfInferenceTool
+from ._base import STREAM_EVENT, HfInferenceTool
+from .chat import ChatCompletionTool
 from .text import TextClassificationTool
 from .vision import ImageClassificationTool, TextToImageTool
 
 __all__ = [
+    "STREAM_EVENT",
     "TOOL_CLASSES",
+    "ChatCompletionTool",
     "HfInferenceTool",
     "ImageClassificationTool",
     "TextClassificationTool",
@@ -15,6 +18,7 @@ __all__ = [
 TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
     cls.spec.name: cls
     for cls in (
+        ChatCompletionTool,
         ImageClassificationTool,
         TextClassificationTool,
         TextToImageTool,

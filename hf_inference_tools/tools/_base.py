@@ -6,7 +6,13 @@ import json
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from langchain_core.callbacks import AsyncCallbackManagerForToolRun, CallbackManagerForToolRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForToolRun,
+    CallbackManagerForToolRun,
+    adispatch_custom_event,
+    dispatch_custom_event,
+)
+from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
@@ -21,11 +27,16 @@ from .._media import (
 )
 from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
+from ..tasks._streaming import StreamSpec
 
-__all__ = ["CONTENT_LIMIT", "HfInferenceTool"]
+__all__ = ["CONTENT_LIMIT", "STREAM_EVENT", "HfInferenceTool"]
 
 CONTENT_LIMIT = 4000
 """Characters of content an LLM reads at most; the artifact always has the whole result."""
+
+STREAM_EVENT = "hf_inference_token"
+"""The LangChain custom event a streaming tool sends per text delta, with data
+`{"tool", "model", "token", "index", "run_id"}` (`on_custom_event` in `astream_events`)."""
 
 
 def _explain_validation_error(error: ValidationError) -> str:
@@ -49,6 +60,9 @@ class HfInferenceTool(BaseTool):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     spec: ClassVar[TaskSpec[Any, Any]]
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = None
+    """Set by a tool whose task streams text: it then streams, sending each text delta to
+    LangChain as a `STREAM_EVENT` custom event, and still returns the whole result."""
     # Every concrete tool sets both from its spec; the empty defaults only keep type checkers
     # from demanding them at each construction.
     name: str = ""
@@ -63,6 +77,8 @@ class HfInferenceTool(BaseTool):
     allow_urls: bool = True
     allow_private_urls: bool = False
     max_media_bytes: int = Field(default=25 * 2**20, gt=0)
+    stream_tokens: bool = True
+    """For a tool with a `stream_spec`: False makes one plain call, with no token events."""
 
     response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
     handle_tool_error: Any = True
@@ -91,6 +107,8 @@ class HfInferenceTool(BaseTool):
     ) -> tuple[str, dict[str, Any]]:
         args = self.spec.input_model.model_validate(kwargs)
         media = self._load(args)
+        if self.stream_spec is not None and self.stream_tokens:
+            return self._render(self._run_streaming(self.stream_spec, args, media, run_manager))
         result = self.client.call(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
@@ -99,6 +117,9 @@ class HfInferenceTool(BaseTool):
     ) -> tuple[str, dict[str, Any]]:
         args = self.spec.input_model.model_validate(kwargs)
         media = await self._aload(args)
+        if self.stream_spec is not None and self.stream_tokens:
+            result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result)
         result = await self.client.acall(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
@@ -111,6 +132,53 @@ class HfInferenceTool(BaseTool):
         if self.spec.media_input is None:
             return None
         return await aload_media(args.data, self.spec.media_input, self.policy)
+
+    # -- streaming: text deltas as LangChain custom events ---------------------------------
+
+    def _run_streaming(
+        self,
+        spec: StreamSpec[Any, Any, Any],
+        args: Any,
+        media: Media | None,
+        run_manager: CallbackManagerForToolRun | None,
+    ) -> Any:
+        run = self._stream_run(run_manager)
+        index = 0
+        with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
+            for chunk in stream:
+                if run is not None and (token := spec.text(chunk)):
+                    config, about = run
+                    event = {**about, "token": token, "index": index}
+                    dispatch_custom_event(STREAM_EVENT, event, config=config)
+                    index += 1
+            return stream.result()
+
+    async def _arun_streaming(
+        self,
+        spec: StreamSpec[Any, Any, Any],
+        args: Any,
+        media: Media | None,
+        run_manager: AsyncCallbackManagerForToolRun | None,
+    ) -> Any:
+        run = self._stream_run(run_manager)
+        index = 0
+        async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
+            async for chunk in stream:
+                if run is not None and (token := spec.text(chunk)):
+                    config, about = run
+                    event = {**about, "token": token, "index": index}
+                    await adispatch_custom_event(STREAM_EVENT, event, config=config)
+                    index += 1
+            return await stream.result()
+
+    def _stream_run(
+        self, run_manager: CallbackManagerForToolRun | AsyncCallbackManagerForToolRun | None
+    ) -> tuple[RunnableConfig, dict[str, Any]] | None:
+        """Where token events go (this tool run's callbacks) and what they say about it."""
+        if run_manager is None:
+            return None  # called outside a LangChain run: nobody to tell
+        about = {"tool": self.name, "model": self.model, "run_id": str(run_manager.run_id)}
+        return RunnableConfig(callbacks=run_manager.get_child()), about
 
     # -- what the LLM reads, and what the application keeps --------------------------------
 
