@@ -40,6 +40,7 @@ from hf_inference_tools.tasks._streaming import (
     text_generation_token_text,
 )
 from hf_inference_tools.testing import HfInferenceMock
+from hf_inference_tools.testing._streams import chat_events, text_generation_events
 from tests.conftest import BASE, TOKEN
 from tests.fault_server import SSE, FaultServer, Slow, Status, Success
 from tests.scripted_model import ScriptedToolModel, tool_call
@@ -673,3 +674,23 @@ def test_tool__outside_a_run_streams_without_events() -> None:
         content, artifact = tool._run(messages=[{"role": "user", "content": "Hi"}])
     assert json.loads(content)["content"] == "The capital of France is Paris."
     assert artifact["task"] == "chatCompletion"
+
+
+# -- the offline mock streams what it would answer whole --------------------------------------
+
+
+def test_mock__streams_its_answers_in_each_servers_format() -> None:
+    with HfInferenceMock() as mock:
+        mock.respond("text_generation", json=[{"generated_text": " once upon a time"}])
+        hf = HfInference()
+        events = list(hf.text_generation_stream(inputs="Tell me"))
+        chat = hf.chat_completion_stream(messages=USER).result()
+        hf.close()
+    assert [e.token.text for e in events] == [" once", " upon", " a", " time"]
+    assert events[-1].generated_text == " once upon a time"
+    assert chat.choices[0].message.content == "The capital of France is Paris."
+    assert chat.usage is not None and chat.usage.total_tokens == 55
+    assert [c.json()["stream"] for c in mock.calls] == [True, True]
+    tgi = text_generation_events([{"generated_text": " hi"}])
+    assert tgi.startswith('data:{"index":1,') and "[DONE]" not in tgi
+    assert chat_events(_completion(ANSWER)).endswith("\n\ndata: [DONE]\n\n")

@@ -22,10 +22,14 @@ DONE = "[DONE]"
 
 
 class SSEDecoder:
-    """Turns lines (without their line breaks) into the `data` of each complete event."""
+    """Turns lines (without their line breaks) into the `data` of each complete event.
+
+    After the `[DONE]` event, `done` is True and nothing more is returned.
+    """
 
     def __init__(self) -> None:
         self._data: list[str] = []
+        self.done = False
 
     def feed(self, line: str) -> str | None:
         """Take one line; return an event's data when this (blank) line completes one."""
@@ -45,24 +49,21 @@ class SSEDecoder:
         return self._dispatch()
 
     def _dispatch(self) -> str | None:
-        if not self._data:
-            return None
         data = "\n".join(self._data)
         self._data = []
-        return data if data.strip() else None
+        self.done = self.done or data.strip() == DONE
+        return None if self.done or not data.strip() else data
 
 
 def iter_sse(lines: Iterable[str]) -> Iterator[str]:
     """The `data` of each event in `lines`, up to `[DONE]` or the last line."""
     decoder = SSEDecoder()
     for line in lines:
-        data = decoder.feed(line)
-        if data is not None:
-            if data.strip() == DONE:
-                return
+        if (data := decoder.feed(line)) is not None:
             yield data
-    data = decoder.end()
-    if data is not None and data.strip() != DONE:
+        if decoder.done:
+            return
+    if (data := decoder.end()) is not None:
         yield data
 
 
@@ -70,13 +71,11 @@ async def aiter_sse(lines: AsyncIterable[str]) -> AsyncIterator[str]:
     """Async twin of `iter_sse`."""
     decoder = SSEDecoder()
     async for line in lines:
-        data = decoder.feed(line)
-        if data is not None:
-            if data.strip() == DONE:
-                return
+        if (data := decoder.feed(line)) is not None:
             yield data
-    data = decoder.end()
-    if data is not None and data.strip() != DONE:
+        if decoder.done:
+            return
+    if (data := decoder.end()) is not None:
         yield data
 
 

@@ -2,7 +2,8 @@
 
 Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
 pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
-`ApiResponse` or raise an error from `hf_inference_tools.errors`.
+`ApiResponse` or raise an error from `hf_inference_tools.errors`. `Transport.stream` /
+`Transport.astream` do the same for Server-Sent Events answers (parsed in `sse.py`).
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ class HfInference(TextTasks, VisionTasks, ChatTasks, TextGenerationStreams):
         labels = hf.text_classification(inputs="I love this!")
         labels = await hf.atext_classification(inputs="I love this!")
         png = hf.text_to_image(inputs="a red fox", options=Options(use_cache=False))
+        for chunk in hf.chat_completion_stream(messages=[{"role": "user", "content": "Hi"}]):
+            print(chunk.text, end="")
         ```
 
     Args:

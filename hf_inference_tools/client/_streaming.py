@@ -30,13 +30,26 @@ InputT = TypeVar("InputT", bound=BaseModel)
 ResultT = TypeVar("ResultT")
 ChunkT = TypeVar("ChunkT")
 
-_CLOSED_EARLY = (
-    "This stream was closed (or failed) before its end, so it has no complete result. "
-    "Read it to the end before asking for result()."
-)
+
+class _Progress(Generic[ChunkT, ResultT]):
+    """How far a stream got: the chunks read, and whether it ended or was closed first."""
+
+    def __init__(self, finish: Callable[[list[ChunkT]], ResultT]) -> None:
+        self._finish = finish
+        self._seen: list[ChunkT] = []
+        self._done = False
+        self._closed = False
+
+    def _whole(self) -> ResultT:
+        if not self._done:
+            raise RuntimeError(
+                "This stream was closed (or failed) before its end, so it has no complete "
+                "result. Read it to the end before asking for result()."
+            )
+        return self._finish(self._seen)
 
 
-class InferenceStream(Generic[ChunkT, ResultT]):
+class InferenceStream(_Progress[ChunkT, ResultT]):
     """A streamed answer: an iterator over its chunks, and a context manager that closes it.
 
     ```python
@@ -50,11 +63,8 @@ class InferenceStream(Generic[ChunkT, ResultT]):
     def __init__(
         self, chunks: Generator[ChunkT], finish: Callable[[list[ChunkT]], ResultT]
     ) -> None:
+        super().__init__(finish)
         self._chunks = chunks
-        self._finish = finish
-        self._seen: list[ChunkT] = []
-        self._done = False
-        self._closed = False
 
     def __iter__(self) -> Self:
         return self
@@ -83,9 +93,7 @@ class InferenceStream(Generic[ChunkT, ResultT]):
         returns it. Raises RuntimeError if the stream was closed before its end."""
         for _ in self:
             pass
-        if not self._done:
-            raise RuntimeError(_CLOSED_EARLY)
-        return self._finish(self._seen)
+        return self._whole()
 
     def __enter__(self) -> Self:
         return self
@@ -94,7 +102,7 @@ class InferenceStream(Generic[ChunkT, ResultT]):
         self.close()
 
 
-class AsyncInferenceStream(Generic[ChunkT, ResultT]):
+class AsyncInferenceStream(_Progress[ChunkT, ResultT]):
     """Async twin of `InferenceStream` (`async for`, `async with`, `aclose()`, `await result()`).
 
     Stopping early: `break` inside `async with` releases the connection when the block exits;
@@ -104,11 +112,8 @@ class AsyncInferenceStream(Generic[ChunkT, ResultT]):
     def __init__(
         self, chunks: AsyncGenerator[ChunkT], finish: Callable[[list[ChunkT]], ResultT]
     ) -> None:
+        super().__init__(finish)
         self._chunks = chunks
-        self._finish = finish
-        self._seen: list[ChunkT] = []
-        self._done = False
-        self._closed = False
 
     def __aiter__(self) -> Self:
         return self
@@ -136,9 +141,7 @@ class AsyncInferenceStream(Generic[ChunkT, ResultT]):
         """Async twin of `InferenceStream.result`."""
         async for _ in self:
             pass
-        if not self._done:
-            raise RuntimeError(_CLOSED_EARLY)
-        return self._finish(self._seen)
+        return self._whole()
 
     async def __aenter__(self) -> Self:
         return self

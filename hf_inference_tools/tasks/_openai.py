@@ -56,10 +56,10 @@ def chat_request(body: Mapping[str, Any]) -> ApiRequest:
 def merge_chat_chunks(chunks: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The `chat.completion` a stream of `chat.completion.chunk`s adds up to.
 
-    Content deltas are joined per choice; tool-call fragments are joined per `index` (the first
-    fragment names the call, the rest extend its `arguments`); the last `finish_reason`, `usage`
-    and ids win. TGI sends a delta's `tool_calls` as one object rather than a list, and older
-    TGI sends `arguments` as a JSON object: both are accepted.
+    Content deltas (and `logprobs.content`) are joined per choice; tool-call fragments are joined
+    per `index` (the first fragment names the call, the rest extend its `arguments`); the last
+    `finish_reason`, `usage` and ids win. TGI sends a delta's `tool_calls` as one object rather
+    than a list, and older TGI sends `arguments` as a JSON object: both are accepted.
     """
     completion: dict[str, Any] = {
         "object": "chat.completion",
@@ -78,7 +78,12 @@ def merge_chat_chunks(chunks: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             index = choice.get("index", 0)
             merged = choices.setdefault(
                 index,
-                {"index": index, "message": {"role": "assistant"}, "finish_reason": None},
+                {
+                    "index": index,
+                    "message": {"role": "assistant"},
+                    "logprobs": None,
+                    "finish_reason": None,
+                },
             )
             message = merged["message"]
             delta = choice.get("delta") or {}
@@ -89,6 +94,10 @@ def merge_chat_chunks(chunks: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             calls = delta.get("tool_calls") or []
             for call in [calls] if isinstance(calls, Mapping) else calls:
                 _merge_tool_call(message.setdefault("tool_calls", []), call)
+            logprobs = choice.get("logprobs")
+            if isinstance(logprobs, Mapping) and isinstance(logprobs.get("content"), list):
+                seen = (merged["logprobs"] or {}).get("content", [])
+                merged["logprobs"] = {"content": seen + logprobs["content"]}
             if choice.get("finish_reason"):
                 merged["finish_reason"] = choice["finish_reason"]
     for merged in choices.values():

@@ -210,16 +210,20 @@ class ChatCompletionOutputUsage(ReturnValue):
     total_tokens: int
 
 
-class ChatCompletionReturnValue(ReturnValue):
-    """An OpenAI `chat.completion` (fields the server adds, e.g. `logprobs`, are kept)."""
-
+class _Completion(ReturnValue):
+    # What a whole reply and each of its chunks say about themselves.
     id: str = ""
-    object: str = "chat.completion"
     created: int = 0
     model: str = ""
     system_fingerprint: str | None = None
-    choices: list[ChatCompletionOutputComplete]
     usage: ChatCompletionOutputUsage | None = None
+
+
+class ChatCompletionReturnValue(_Completion):
+    """An OpenAI `chat.completion` (fields the server adds, e.g. `logprobs`, are kept)."""
+
+    object: str = "chat.completion"
+    choices: list[ChatCompletionOutputComplete]
 
 
 class ChatCompletionStreamOutputFunction(ReturnValue):
@@ -253,16 +257,11 @@ class ChatCompletionStreamOutputChoice(ReturnValue):
     finish_reason: str | None = None
 
 
-class ChatCompletionStreamOutput(ReturnValue):
+class ChatCompletionStreamOutput(_Completion):
     """One `chat.completion.chunk` of a streamed reply."""
 
-    id: str = ""
     object: str = "chat.completion.chunk"
-    created: int = 0
-    model: str = ""
-    system_fingerprint: str | None = None
     choices: list[ChatCompletionStreamOutputChoice] = Field(default_factory=list)
-    usage: ChatCompletionOutputUsage | None = None
 
     @property
     def text(self) -> str:

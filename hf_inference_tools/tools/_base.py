@@ -142,15 +142,11 @@ class HfInferenceTool(BaseTool):
         media: Media | None,
         run_manager: CallbackManagerForToolRun | None,
     ) -> Any:
-        run = self._stream_run(run_manager)
-        index = 0
+        tokens = _TokenEvents(self, spec, run_manager)
         with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
             for chunk in stream:
-                if run is not None and (token := spec.text(chunk)):
-                    config, about = run
-                    event = {**about, "token": token, "index": index}
-                    dispatch_custom_event(STREAM_EVENT, event, config=config)
-                    index += 1
+                if event := tokens.event(chunk):
+                    dispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return stream.result()
 
     async def _arun_streaming(
@@ -160,25 +156,12 @@ class HfInferenceTool(BaseTool):
         media: Media | None,
         run_manager: AsyncCallbackManagerForToolRun | None,
     ) -> Any:
-        run = self._stream_run(run_manager)
-        index = 0
+        tokens = _TokenEvents(self, spec, run_manager)
         async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
             async for chunk in stream:
-                if run is not None and (token := spec.text(chunk)):
-                    config, about = run
-                    event = {**about, "token": token, "index": index}
-                    await adispatch_custom_event(STREAM_EVENT, event, config=config)
-                    index += 1
+                if event := tokens.event(chunk):
+                    await adispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return await stream.result()
-
-    def _stream_run(
-        self, run_manager: CallbackManagerForToolRun | AsyncCallbackManagerForToolRun | None
-    ) -> tuple[RunnableConfig, dict[str, Any]] | None:
-        """Where token events go (this tool run's callbacks) and what they say about it."""
-        if run_manager is None:
-            return None  # called outside a LangChain run: nobody to tell
-        about = {"tool": self.name, "model": self.model, "run_id": str(run_manager.run_id)}
-        return RunnableConfig(callbacks=run_manager.get_child()), about
 
     # -- what the LLM reads, and what the application keeps --------------------------------
 
@@ -209,6 +192,32 @@ class HfInferenceTool(BaseTool):
         if self.spec.to_content is not None:
             content = self.spec.to_content(plain, ContentContext(save=self._save))
         return _compact(content), artifact
+
+
+class _TokenEvents:
+    """The token events of one tool run: sent to its callbacks, numbered from 0."""
+
+    def __init__(
+        self,
+        tool: HfInferenceTool,
+        spec: StreamSpec[Any, Any, Any],
+        run_manager: CallbackManagerForToolRun | AsyncCallbackManagerForToolRun | None,
+    ) -> None:
+        self.text = spec.text
+        # Called outside a LangChain run (`tool._run(...)`) there is nobody to tell.
+        self.config = RunnableConfig(callbacks=run_manager.get_child()) if run_manager else None
+        run_id = str(run_manager.run_id) if run_manager else None
+        self.about = {"tool": tool.name, "model": tool.model, "run_id": run_id}
+        self.index = 0
+
+    def event(self, chunk: Any) -> dict[str, Any] | None:
+        """The event for a chunk that adds text, when there is a run to send it to."""
+        token = self.text(chunk)
+        if not token or self.config is None:
+            return None
+        event = {**self.about, "token": token, "index": self.index}
+        self.index += 1
+        return event
 
 
 def _plain(result: Any) -> Any:
