@@ -108,7 +108,8 @@ class HfInferenceTool(BaseTool):
         args = self.spec.input_model.model_validate(kwargs)
         media = self._load(args)
         if self.stream_spec is not None and self.stream_tokens:
-            return self._render(self._run_streaming(self.stream_spec, args, media, run_manager))
+            result = self._run_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result)
         result = self.client.call(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
