@@ -18,7 +18,7 @@ from hf_inference_tools import (
     HfInference,
     InputError,
 )
-from hf_inference_tools.tasks._openai import chat_body, hf_response_format, merge_chat_chunks
+from hf_inference_tools.tasks._openai import chat_request, hf_response_format, merge_chat_chunks
 from tests.conftest import BASE, TOKEN
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
@@ -375,9 +375,10 @@ def test_client__stream_result_equals_the_whole_reply(
 # -- the pure helpers ---------------------------------------------------------------------------
 
 
-def test_chat_body__model_first_none_dropped() -> None:
-    body = chat_body("m", MESSAGES, {"temperature": None, "top_p": 0.9}, tools=None)
-    assert list(body) == ["model", "messages", "top_p"]
+def test_chat_request__model_first_none_dropped() -> None:
+    request = chat_request("m", MESSAGES, {"temperature": None, "top_p": 0.9, "tools": None})
+    assert request.route == "chat"
+    assert list(request.json) == ["model", "messages", "top_p"]
 
 
 def test_hf_response_format__json_schema_without_schema_is_left_alone() -> None:

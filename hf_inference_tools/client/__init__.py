@@ -1,7 +1,10 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._catalogue import CatalogueTasks
 from ._chat import ChatTasks
 from ._core import BinaryInput
+from ._generation import GenerationTasks
+from ._nlp import NlpTasks
 from ._streaming import AsyncInferenceStream, InferenceStream, TextGenerationStreams
 from ._text import TextTasks
 from ._vision import VisionTasks
@@ -9,7 +12,15 @@ from ._vision import VisionTasks
 __all__ = ["AsyncInferenceStream", "BinaryInput", "HfInference", "InferenceStream"]
 
 
-class HfInference(TextTasks, VisionTasks, ChatTasks, TextGenerationStreams):
+class HfInference(
+    TextTasks,
+    VisionTasks,
+    NlpTasks,
+    GenerationTasks,
+    CatalogueTasks,
+    ChatTasks,
+    TextGenerationStreams,
+):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:

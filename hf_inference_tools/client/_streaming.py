@@ -19,10 +19,11 @@ from pydantic import BaseModel
 from .._config import Options
 from .._http.transport import ApiResponse, CallContext
 from .._media import Media
-from ..errors import OutputError
+from ..errors import HfInferenceError, OutputError
+from ..tasks._spec import BuildContext
 from ..tasks._streaming import StreamSpec, TextGenerationStreamOutput, with_stream
 from ..tasks._text_generation_stream import TEXT_GENERATION_STREAM, TextGenerationStreamResult
-from ._core import ClientCore, _describe_mismatch
+from ._core import ClientCore, _describe_mismatch, _explained
 
 __all__ = ["AsyncInferenceStream", "InferenceStream", "StreamingCore", "TextGenerationStreams"]
 
@@ -164,15 +165,23 @@ class StreamingCore(ClientCore):
     ) -> InferenceStream[ChunkT, ResultT]:
         """Stream one validated call (the tools come in here too); nothing is sent until the
         first chunk is asked for."""
-        ctx, request = self._request(spec.task, args, model, media)
+        ctx, build_ctx, request = self._request(spec.task, args, model, media)
         request, options = with_stream(request), options or self.options
 
         def chunks() -> Generator[ChunkT]:
-            with self._transport.stream(ctx, request, options) as events:
-                for event in events:
-                    yield self._chunk(spec, ctx, event)
+            try:
+                with self._transport.stream(ctx, request, options) as events:
+                    for event in events:
+                        yield self._chunk(spec, ctx, event)
+            except HfInferenceError as exc:
+                if (explained := _explained(spec.task, exc, args, build_ctx)) is None:
+                    raise
+                raise explained from exc
 
-        return InferenceStream(chunks(), lambda seen: self._assembled(spec, ctx, seen))
+        def finish(seen: list[ChunkT]) -> ResultT:
+            return self._assembled(spec, ctx, seen, args, build_ctx)
+
+        return InferenceStream(chunks(), finish)
 
     def astream(
         self,
@@ -184,15 +193,23 @@ class StreamingCore(ClientCore):
         media: Media | None = None,
     ) -> AsyncInferenceStream[ChunkT, ResultT]:
         """Async twin of `stream`."""
-        ctx, request = self._request(spec.task, args, model, media)
+        ctx, build_ctx, request = self._request(spec.task, args, model, media)
         request, options = with_stream(request), options or self.options
 
         async def chunks() -> AsyncGenerator[ChunkT]:
-            async with self._transport.astream(ctx, request, options) as events:
-                async for event in events:
-                    yield self._chunk(spec, ctx, event)
+            try:
+                async with self._transport.astream(ctx, request, options) as events:
+                    async for event in events:
+                        yield self._chunk(spec, ctx, event)
+            except HfInferenceError as exc:
+                if (explained := _explained(spec.task, exc, args, build_ctx)) is None:
+                    raise
+                raise explained from exc
 
-        return AsyncInferenceStream(chunks(), lambda seen: self._assembled(spec, ctx, seen))
+        def finish(seen: list[ChunkT]) -> ResultT:
+            return self._assembled(spec, ctx, seen, args, build_ctx)
+
+        return AsyncInferenceStream(chunks(), finish)
 
     def _chunk(
         self, spec: StreamSpec[Any, Any, ChunkT], ctx: CallContext, event: dict[str, Any]
@@ -210,11 +227,18 @@ class StreamingCore(ClientCore):
             ) from exc
 
     def _assembled(
-        self, spec: StreamSpec[Any, ResultT, ChunkT], ctx: CallContext, seen: list[ChunkT]
+        self,
+        spec: StreamSpec[InputT, ResultT, ChunkT],
+        ctx: CallContext,
+        seen: list[ChunkT],
+        args: InputT,
+        build_ctx: BuildContext,
     ) -> ResultT:
-        # The sum goes through the task's own parse, so it has the non-streamed shape exactly.
+        # The sum goes through the task's own parse and finish, so it has the non-streamed
+        # shape exactly.
         body = json.dumps(spec.assemble(seen)).encode()
-        return self._parse(spec.task, ctx, ApiResponse(200, body, "application/json"))
+        response = ApiResponse(200, body, "application/json")
+        return self._parse(spec.task, ctx, response, args, build_ctx)
 
 
 class TextGenerationStreams(StreamingCore):

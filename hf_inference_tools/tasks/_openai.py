@@ -1,19 +1,84 @@
-"""OpenAI-style chat on HF Inference, as plain JSON: the request body, and a stream added up.
+"""The OpenAI-compatible dialect (chat completions, completions) that TGI and vLLM speak.
 
-Pure functions over dicts, so every task that speaks chat completion on the wire (including
-`conversational`, which keeps the seed's Args) builds the same body and reads the same stream.
+Tasks that reach a model through `/v1/chat/completions` or `/v1/completions` build their bodies
+and read the answers (whole or streamed) here, so the wire shapes are written once.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
 
-from .._http.transport import ApiRequest
-from ._spec import drop_none
+from pydantic import BaseModel, Field
 
-__all__ = ["chat_body", "chat_request", "hf_response_format", "merge_chat_chunks"]
+from .._http.transport import ApiRequest, ApiResponse
+from ._spec import ReturnValue, drop_none, parse_as
+
+__all__ = [
+    "ChatCompletion",
+    "ChatCompletionChoice",
+    "ChatMessage",
+    "ChatRole",
+    "Completion",
+    "CompletionChoice",
+    "chat_message",
+    "chat_request",
+    "completions_request",
+    "hf_response_format",
+    "merge_chat_chunks",
+    "parse_chat_completion",
+    "parse_completion",
+    "unsent_warnings",
+]
+
+ChatRole = Literal["system", "user", "assistant", "tool"]
+
+
+class ChatMessage(ReturnValue):
+    """One message of a chat: who speaks, and what they say."""
+
+    role: str
+    content: str | None = None
+
+
+class ChatCompletionChoice(ReturnValue):
+    index: int = 0
+    message: ChatMessage
+    finish_reason: str | None = None
+
+
+class ChatCompletion(ReturnValue):
+    """An OpenAI `chat.completion` answer (`id`, `model`, `usage`, ... are kept as extras)."""
+
+    choices: list[ChatCompletionChoice] = Field(min_length=1)
+
+
+class CompletionChoice(ReturnValue):
+    index: int = 0
+    text: str
+    finish_reason: str | None = None
+
+
+class Completion(ReturnValue):
+    """An OpenAI `text_completion` answer."""
+
+    choices: list[CompletionChoice] = Field(min_length=1)
+
+
+def chat_message(role: ChatRole, content: str) -> dict[str, str]:
+    return {"role": role, "content": content}
+
+
+def chat_request(
+    model: str, messages: Sequence[Mapping[str, Any]], settings: Mapping[str, Any]
+) -> ApiRequest:
+    """`{"model", "messages", ...settings}` for `/v1/chat/completions` (None settings dropped;
+    a `response_format` rewritten as HF Inference takes it)."""
+    body = {"model": model, "messages": list(messages), **settings}
+    if isinstance(body.get("response_format"), Mapping):
+        body["response_format"] = hf_response_format(body["response_format"])
+    return ApiRequest(route="chat", json=drop_none(body))
 
 
 def hf_response_format(response_format: Mapping[str, Any]) -> dict[str, Any]:
@@ -33,24 +98,31 @@ def hf_response_format(response_format: Mapping[str, Any]) -> dict[str, Any]:
     return dict(response_format)
 
 
-def chat_body(
-    model: str,
-    messages: Sequence[Mapping[str, Any]],
-    parameters: Mapping[str, Any] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """`{"model", "messages", ...parameters, ...extra}` with `None` dropped and `model` first,
-    as the HF clients send it; `response_format` rewritten for HF Inference."""
-    body: dict[str, Any] = {"model": model, "messages": list(messages), **(parameters or {})}
-    body.update(extra)
-    if isinstance(body.get("response_format"), Mapping):
-        body["response_format"] = hf_response_format(body["response_format"])
-    return drop_none(body)  # type: ignore[no-any-return]
+def completions_request(model: str, prompt: str, settings: Mapping[str, Any]) -> ApiRequest:
+    """`{"model", "prompt", ...settings}` for `/v1/completions` (None settings dropped)."""
+    body = {"model": model, "prompt": prompt, **settings}
+    return ApiRequest(route="completions", json=drop_none(body))
 
 
-def chat_request(body: Mapping[str, Any]) -> ApiRequest:
-    """The request for a chat body: `POST .../v1/chat/completions`."""
-    return ApiRequest(route="chat", json=dict(body))
+def parse_chat_completion(response: ApiResponse | Any) -> ChatCompletion:
+    """A chat completion answer; ValueError when it is not one."""
+    return parse_as(ChatCompletion, response)  # type: ignore[no-any-return]
+
+
+def parse_completion(response: ApiResponse | Any) -> Completion:
+    """A completions answer; ValueError when it is not one."""
+    return parse_as(Completion, response)  # type: ignore[no-any-return]
+
+
+def unsent_warnings(parameters: BaseModel | None, names: Iterable[str], api: str) -> list[str]:
+    """A warning for each of `names` set in `parameters`, which the `api` body has no place for."""
+    if parameters is None:
+        return []
+    return [
+        f"parameters.{name} was not sent: the {api} API has no such setting."
+        for name in names
+        if getattr(parameters, name) is not None
+    ]
 
 
 def merge_chat_chunks(chunks: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

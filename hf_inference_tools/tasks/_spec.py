@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from .._http.transport import ApiRequest, ApiResponse
 from .._media import Media, MediaKind
+from ..errors import HfInferenceError
 from ._defaults import DEFAULT_MODELS
 
 __all__ = [
@@ -90,6 +91,11 @@ class TaskSpec(Generic[InputT, ResultT]):
         media_output: The kind of media the task returns as bytes, if any.
         to_content: For results too big for an LLM's context: the plain-JSON result to what the
             LLM reads instead (a preview, a saved path). None: the result itself.
+        finish: The parsed result, the call's Args and build context to the Return, for what the
+            response alone does not tell (the conversation so far, settings that were not
+            sent). None: the parsed result as it is.
+        explain: A sentence to add to an error the API raised for this call, when the task
+            knows what the caller should change (e.g. a client setting). None: no addition.
     """
 
     name: str
@@ -102,6 +108,8 @@ class TaskSpec(Generic[InputT, ResultT]):
     media_input: MediaKind | None = None
     media_output: MediaKind | None = None
     to_content: Callable[[Any, ContentContext], Any] | None = None
+    finish: Callable[[ResultT, InputT, BuildContext], ResultT] | None = None
+    explain: Callable[[HfInferenceError, InputT, BuildContext], str | None] | None = None
 
     @property
     def default_model(self) -> str:

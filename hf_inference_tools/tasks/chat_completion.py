@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .._http.transport import ApiRequest, ApiResponse
-from ._openai import chat_body, chat_request, merge_chat_chunks
+from ._openai import ChatRole, chat_request, merge_chat_chunks
 from ._spec import (
     BuildContext,
     ContentContext,
@@ -50,8 +50,6 @@ __all__ = [
     "ChatCompletionStreamOutputDeltaToolCall",
 ]
 
-Role = Literal["system", "user", "assistant", "tool"]
-
 
 def _json_text(value: Any) -> Any:
     # TGI 2.x answered tool-call arguments as a JSON object; OpenAI (and TGI 3) as JSON text.
@@ -71,7 +69,7 @@ IdText = Annotated[str, BeforeValidator(_id_text)]
 
 
 class ChatCompletionArgsMessage(Input):
-    role: Role = Field(
+    role: ChatRole = Field(
         description=(
             "Who speaks: 'system' (instructions for the model), 'user', 'assistant' (an earlier "
             "reply of the model) or 'tool' (a tool's result), e.g. 'user'."
@@ -153,7 +151,7 @@ class ChatCompletionInputMessage(_Message):
     """An OpenAI message: text or content parts, an assistant's `tool_calls`, a tool's
     `tool_call_id`."""
 
-    role: Role
+    role: ChatRole
     content: str | list[dict[str, Any]] | None = None
     name: str | None = None
     tool_calls: list[ChatCompletionInputToolCall] | None = None
@@ -276,16 +274,14 @@ class ChatCompletionStreamOutput(_Completion):
 
 
 def _build(args: ChatCompletionInput, ctx: BuildContext) -> ApiRequest:
-    return chat_request(
-        chat_body(
-            ctx.model,
-            [m.model_dump(exclude_none=True) for m in args.messages],
-            args.parameters.model_dump(exclude_none=True) if args.parameters else None,
-            tools=args.tools,
-            tool_choice=args.tool_choice,
-            response_format=args.response_format,
-        )
-    )
+    settings = args.parameters.model_dump(exclude_none=True) if args.parameters else {}
+    passed_through = {
+        "tools": args.tools,
+        "tool_choice": args.tool_choice,
+        "response_format": args.response_format,
+    }
+    messages = [m.model_dump(exclude_none=True) for m in args.messages]
+    return chat_request(ctx.model, messages, {**settings, **passed_through})
 
 
 def _parse(response: ApiResponse) -> ChatCompletionReturnValue:

@@ -17,12 +17,12 @@ IMAGE_DATA_DESCRIPTION = (
 
 class ImageClassificationParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many labels to return, best first, e.g. 5. Null: the model's default.",
     )
     function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        None,
+        default=None,
         description=(
             "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
         ),
@@ -32,7 +32,7 @@ class ImageClassificationParameters(Parameters):
 class ImageClassificationArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

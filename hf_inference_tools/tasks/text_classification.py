@@ -12,12 +12,12 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 
 class TextClassificationParameters(Parameters):
     top_k: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="How many labels to return, best first, e.g. 3. Null: the model's default.",
     )
     function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        None,
+        default=None,
         description=(
             "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
         ),
@@ -27,7 +27,7 @@ class TextClassificationParameters(Parameters):
 class TextClassificationArgs(Input):
     inputs: str = Field(description="The text to classify, e.g. 'I love this movie!'.")
     parameters: TextClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
