@@ -8,7 +8,7 @@ import json
 import time
 import warnings
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -16,11 +16,15 @@ import respx
 from langchain.agents import create_agent
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, ToolMessage
+from langchain_core.runnables import RunnableConfig
 
 from hf_inference_tools import (
+    CONVERSATIONAL_STREAM,
     STREAM_EVENT,
+    TEXT_GENERATION_STREAM,
     ChatCompletionReturnValue,
     ChatCompletionTool,
+    ConversationalTool,
     HfInference,
     HfInferenceError,
     InferenceTimeoutError,
@@ -31,16 +35,23 @@ from hf_inference_tools import (
     RateLimitError,
     ServerError,
     TextGenerationStreamOutput,
+    TextGenerationTool,
 )
 from hf_inference_tools._http.sse import StreamError, aiter_sse, iter_sse, stream_error
 from hf_inference_tools._http.transport import ApiRequest, CallContext
+from hf_inference_tools.tasks import StreamSpec
 from hf_inference_tools.tasks._streaming import (
     TextGenerationStreamOutputToken,
     assemble_text_generation,
+    text_generation_chunk,
     text_generation_token_text,
 )
 from hf_inference_tools.testing import HfInferenceMock
-from hf_inference_tools.testing._streams import chat_events, text_generation_events
+from hf_inference_tools.testing._streams import (
+    chat_events,
+    completions_events,
+    text_generation_events,
+)
 from tests.conftest import BASE, TOKEN
 from tests.fault_server import SSE, FaultServer, Slow, Status, Success
 from tests.scripted_model import ScriptedToolModel, tool_call
@@ -203,6 +214,13 @@ def test_tgi_events__tokens_joined_when_the_last_has_no_text() -> None:
     chunks = [_tgi(1, " It"), _tgi(2, " is"), _tgi(3, "</s>", special=True)]
     assert assemble_text_generation(chunks) == {"generated_text": " It is"}
     assert isinstance(chunks[0].token, TextGenerationStreamOutputToken)
+
+
+def test_completions_chunks__read_as_token_events() -> None:
+    chunk = {"object": "text_completion", "choices": [{"index": 0, "text": " once"}]}
+    event = text_generation_chunk(chunk)
+    assert (event.token.text, event.token.id, event.generated_text) == (" once", None, None)
+    assert text_generation_chunk({"choices": [], "usage": {"total_tokens": 3}}).token.text == ""
 
 
 # -- through the client: TGI and chat streams --------------------------------------------------
@@ -694,3 +712,86 @@ def test_mock__streams_its_answers_in_each_servers_format() -> None:
     tgi = text_generation_events([{"generated_text": " hi"}])
     assert tgi.startswith('data:{"index":1,') and "[DONE]" not in tgi
     assert chat_events(_completion(ANSWER)).endswith("\n\ndata: [DONE]\n\n")
+
+
+PROMPT = "The answer to the universe is"
+COMPLETION_TEXT = " not a number, but a question that has puzzled philosophers."
+
+
+def test_text_generation_stream__completions_dialect_then_finish() -> None:
+    parameters = {"max_new_tokens": 20, "return_full_text": True, "max_time": 3.0}
+    with HfInferenceMock() as mock:
+        hf = HfInference(text_generation_api="completions")
+        stream = hf.text_generation_stream(inputs=PROMPT, parameters=parameters)
+        texts = [event.token.text for event in stream]
+        result = stream.result()
+        hf.close()
+
+    assert "".join(texts) == COMPLETION_TEXT
+    # The task's finish still applies: the prompt put back in front, unsent settings named.
+    assert result.generated_text == PROMPT + COMPLETION_TEXT
+    assert result.warnings == [
+        "parameters.max_time was not sent: the completions API has no such setting."
+    ]
+    (call,) = mock.calls
+    assert call.request.url.path.endswith(f"/models/{GPT2}/v1/completions")
+    assert call.json() == {"model": GPT2, "prompt": PROMPT, "max_tokens": 20, "stream": True}
+    assert completions_events({"choices": [{"text": " a b", "finish_reason": "length"}]}).endswith(
+        "\n\ndata: [DONE]\n\n"
+    )
+
+
+def test_text_generation_stream__refusal_gets_the_tasks_hint(
+    router: respx.MockRouter, hf: HfInference
+) -> None:
+    unused = "The following `model_kwargs` are not used by the model: ['seed', 'stop']"
+    router.post(f"/models/{GPT2}").respond(400, json={"error": unused})
+    with pytest.raises(InputError, match='pass text_generation_api="completions"') as info:
+        list(hf.text_generation_stream(inputs=PROMPT, parameters={"seed": 1, "stop": ["."]}))
+    assert "did not use these parameters: seed, stop" in str(info.value)
+
+
+# What the text_generation and conversational tools become with their one-line switch.
+class _StreamingTextGeneration(TextGenerationTool):
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
+
+
+class _StreamingConversational(ConversationalTool):
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_generation_tools__stream_with_their_one_line_switch(mode: str) -> None:
+    handler = _Tokens()
+    config: RunnableConfig = {"callbacks": [handler]}
+    conversation = {
+        "text": "Which one is the funniest?",
+        "past_user_inputs": ["Can you recommend a sci-fi movie?"],
+        "generated_responses": ["Try Arrival."],
+    }
+    calls = [
+        (_StreamingTextGeneration, {"inputs": PROMPT}),
+        (_StreamingConversational, {"inputs": conversation, "parameters": {"top_k": 5}}),
+    ]
+    messages = []
+    with HfInferenceMock() as mock:
+        mock.respond("conversational", json=_completion("Galaxy Quest: a loving parody."))
+        for tool_class, args in calls:
+            tool = tool_class(client=HfInference())
+            call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": args}
+            run = tool.invoke(call, config) if mode == "sync" else None
+            messages.append(run or asyncio.run(tool.ainvoke(call, config)))
+    generated, chatted = messages
+
+    text = json.loads(str(generated.content))["generated_text"]
+    reply = json.loads(str(chatted.content))["generated_text"]
+    assert "".join(handler.tokens) == text + reply
+    assert text.startswith(PROMPT) and reply == "Galaxy Quest: a loving parody."
+    # The conversational finish ran on the streamed reply: the turn is in the conversation.
+    history = chatted.artifact["result"]["conversation"]
+    assert history["past_user_inputs"][-1] == "Which one is the funniest?"
+    assert history["generated_responses"][-1] == reply
+    assert json.loads(str(chatted.content))["warnings"] == [
+        "parameters.top_k was not sent: the chat completion API has no such setting."
+    ]
+    assert [c.json()["stream"] for c in mock.calls] == [True, True]

@@ -20,9 +20,9 @@ from .._config import Options
 from .._http.transport import ApiResponse, CallContext
 from .._media import Media
 from ..errors import HfInferenceError, OutputError
+from ..tasks import TEXT_GENERATION_STREAM, TextGenerationParameters, TextGenerationReturnValue
 from ..tasks._spec import BuildContext
 from ..tasks._streaming import StreamSpec, TextGenerationStreamOutput, with_stream
-from ..tasks._text_generation_stream import TEXT_GENERATION_STREAM, TextGenerationStreamResult
 from ._core import ClientCore, _describe_mismatch, _explained
 
 __all__ = ["AsyncInferenceStream", "InferenceStream", "StreamingCore", "TextGenerationStreams"]
@@ -242,40 +242,41 @@ class StreamingCore(ClientCore):
 
 
 class TextGenerationStreams(StreamingCore):
-    """`text_generation_stream`: TGI's tokens as they are generated."""
+    """`text_generation_stream`: the continuation of a prompt, token by token."""
 
     def text_generation_stream(
         self,
         *,
         inputs: str,
-        parameters: Mapping[str, Any] | None = None,
+        parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
-    ) -> InferenceStream[TextGenerationStreamOutput, TextGenerationStreamResult]:
-        """The continuation of `inputs`, one token event at a time (TGI's classic stream).
+    ) -> InferenceStream[TextGenerationStreamOutput, TextGenerationReturnValue]:
+        """`text_generation`, streamed: one token event at a time, in TGI's shape whichever
+        `text_generation_api` the client speaks.
 
         ```python
         for event in hf.text_generation_stream(inputs="Once upon a time"):
             print(event.token.text, end="")
         ```
-        The last event carries `generated_text` and `details`; `result()` gives
-        `{generated_text, details}`.
+        TGI's last event carries `generated_text` and `details`; `result()` gives the
+        `TextGenerationReturnValue`, as `text_generation` returns it.
         """
-        args, _ = self.prepare(
-            TEXT_GENERATION_STREAM.task, {"inputs": inputs, "parameters": parameters}
-        )
+        args = self.prepare(TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
         return self.stream(TEXT_GENERATION_STREAM, args, model=model, options=options)
 
     def atext_generation_stream(
         self,
         *,
         inputs: str,
-        parameters: Mapping[str, Any] | None = None,
+        parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
-    ) -> AsyncInferenceStream[TextGenerationStreamOutput, TextGenerationStreamResult]:
-        """Async twin of `text_generation_stream` (`async for event in ...`)."""
-        args, _ = self.prepare(
-            TEXT_GENERATION_STREAM.task, {"inputs": inputs, "parameters": parameters}
-        )
+    ) -> AsyncInferenceStream[TextGenerationStreamOutput, TextGenerationReturnValue]:
+        """Async twin of `text_generation_stream` (`async for event in ...`; not a coroutine)."""
+        args = self.prepare(TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
         return self.astream(TEXT_GENERATION_STREAM, args, model=model, options=options)
+
+
+def _text_fields(inputs: str, parameters: Any) -> dict[str, Any]:
+    return {"inputs": inputs, "parameters": parameters}

@@ -1,6 +1,7 @@
 """Every task, defined once: Args, Return, request builder, response parser (no I/O here)."""
 
 from ._defaults import DEFAULT_MODELS
+from ._generation_streams import CONVERSATIONAL_STREAM, TEXT_GENERATION_STREAM
 from ._spec import BuildContext, ContentContext, TaskSpec
 from ._streaming import StreamSpec, TextGenerationStreamOutput
 from .audio_to_audio import AUDIO_TO_AUDIO, AudioToAudioArgs, AudioToAudioReturnValue
@@ -137,6 +138,7 @@ __all__ = [
     "CHAT_COMPLETION",
     "CHAT_COMPLETION_STREAM",
     "CONVERSATIONAL",
+    "CONVERSATIONAL_STREAM",
     "ChatCompletionArgs",
     "ChatCompletionArgsMessage",
     "ChatCompletionInput",
@@ -196,6 +198,7 @@ __all__ = [
     "TASKS",
     "TEXT_CLASSIFICATION",
     "TEXT_GENERATION",
+    "TEXT_GENERATION_STREAM",
     "TEXT_TO_IMAGE",
     "TEXT_TO_SPEECH",
     "TOKEN_CLASSIFICATION",

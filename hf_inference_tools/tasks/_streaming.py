@@ -8,6 +8,7 @@ have got, so that a streamed result goes through the task's own `parse` and has 
 TGI's text-generation events (research/hf_wire.md section 3.4) look like
 `data:{"index":1,"token":{"id":3,"text":" ","logprob":-2.0,"special":false},
 "generated_text":null,"details":null}`; the last one carries `generated_text` and `details`.
+The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as the same events.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "TextGenerationStreamOutputStreamDetails",
     "TextGenerationStreamOutputToken",
     "assemble_text_generation",
+    "text_generation_chunk",
     "text_generation_token_text",
     "with_stream",
 ]
@@ -68,7 +70,7 @@ def with_stream(request: ApiRequest) -> ApiRequest:
 
 
 class TextGenerationStreamOutputToken(ReturnValue):
-    id: int = Field(description="The token id.")
+    id: int | None = Field(None, description="The token id (None: not sent).")
     text: str = Field(description="The token's text.")
     logprob: float | None = Field(None, description="The token's log-probability.")
     special: bool = Field(False, description="Whether it is a special token (e.g. `</s>`).")
@@ -89,6 +91,19 @@ class TextGenerationStreamOutput(ReturnValue):
     details: TextGenerationStreamOutputStreamDetails | None = Field(
         None, description="Why and after how many tokens it stopped, on the last event."
     )
+
+
+def text_generation_chunk(event: dict[str, Any]) -> TextGenerationStreamOutput:
+    """One event of either text-generation dialect, as TGI's token event.
+
+    A completions chunk's text becomes the token's text; its id and position are not sent, and
+    neither is the whole text at the end (the tokens are joined instead).
+    """
+    choices = event.get("choices")
+    if "token" not in event and isinstance(choices, list):
+        text = (choices[0].get("text") if choices else None) or ""
+        event = {"token": {"text": text}}
+    return TextGenerationStreamOutput.model_validate(event)
 
 
 def text_generation_token_text(chunk: TextGenerationStreamOutput) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -28,6 +28,9 @@ from ._spec import (
     parse_as,
 )
 from ._streaming import StreamSpec
+
+InputT = TypeVar("InputT", bound=BaseModel)
+ResultT = TypeVar("ResultT")
 
 __all__ = [
     "CHAT_COMPLETION",
@@ -48,6 +51,7 @@ __all__ = [
     "ChatCompletionStreamOutputChoice",
     "ChatCompletionStreamOutputDelta",
     "ChatCompletionStreamOutputDeltaToolCall",
+    "chat_stream",
 ]
 
 
@@ -305,6 +309,20 @@ def _assemble(chunks: Sequence[ChatCompletionStreamOutput]) -> dict[str, Any]:
     return merge_chat_chunks([c.model_dump(mode="json") for c in chunks])
 
 
+def _text(chunk: ChatCompletionStreamOutput) -> str:
+    return chunk.text
+
+
+def chat_stream(
+    task: TaskSpec[InputT, ResultT],
+) -> StreamSpec[InputT, ResultT, ChatCompletionStreamOutput]:
+    """The stream of a task that speaks chat completion on the wire: `chat.completion.chunk`s,
+    added up to the `chat.completion` its own `parse` reads."""
+    return StreamSpec(
+        task=task, chunk=ChatCompletionStreamOutput.model_validate, text=_text, assemble=_assemble
+    )
+
+
 CHAT_COMPLETION = TaskSpec(
     name="chat_completion",
     hf_task="chat-completion",
@@ -320,10 +338,5 @@ CHAT_COMPLETION = TaskSpec(
     to_content=_content,
 )
 
-CHAT_COMPLETION_STREAM = StreamSpec(
-    task=CHAT_COMPLETION,
-    chunk=ChatCompletionStreamOutput.model_validate,
-    text=lambda chunk: chunk.text,
-    assemble=_assemble,
-)
+CHAT_COMPLETION_STREAM = chat_stream(CHAT_COMPLETION)
 """The reply streamed as `chat.completion.chunk`s, ending at `data: [DONE]`."""

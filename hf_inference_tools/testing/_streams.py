@@ -3,8 +3,9 @@
 The mock answers a request with `"stream": true` by streaming its usual answer for the task,
 in the wire format the real servers use (research/hf_wire.md section 3.4): chat completion as
 `data: {chunk}` events ending with `data: [DONE]`, TGI text generation as `data:{event}` (no
-space) with no `[DONE]`. So `mock.respond("chat_completion", json=completion)` also serves the
-streaming tool and `chat_completion_stream`.
+space) with no `[DONE]`, the completions API (vLLM) as `data: {chunk}` events ending with
+`data: [DONE]`. So `mock.respond("chat_completion", json=completion)` also serves the streaming
+tool and `chat_completion_stream`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import json
 import re
 from typing import Any
 
-__all__ = ["chat_events", "sse_body", "text_generation_events", "wants_stream"]
+__all__ = [
+    "chat_events",
+    "completions_events",
+    "sse_body",
+    "text_generation_events",
+    "wants_stream",
+]
 
 _PIECES = re.compile(r"\s*\S+|\s+")
 
@@ -40,6 +47,8 @@ def sse_body(task: str, answer: Any) -> bytes | None:
         return chat_events(answer).encode()
     if task == "text_generation":
         return text_generation_events(answer).encode()
+    if task == "text_generation_completions":
+        return completions_events(answer).encode()
     return None
 
 
@@ -103,3 +112,17 @@ def text_generation_events(answer: Any) -> str:
         }
         events.append(f"data:{_dumps(event)}\n\n")
     return "".join(events)
+
+
+def completions_events(completion: dict[str, Any]) -> str:
+    """A `text_completion` as vLLM streams it: its text word by word, the finish reason on the
+    last piece, then `[DONE]`."""
+    base = {key: completion.get(key) for key in ("id", "object", "created", "model")}
+    choice = completion["choices"][0]
+    pieces = _PIECES.findall(choice["text"]) or [""]
+    events = []
+    for i, piece in enumerate(pieces, start=1):
+        finish_reason = choice.get("finish_reason") if i == len(pieces) else None
+        delta = {"index": 0, "text": piece, "logprobs": None, "finish_reason": finish_reason}
+        events.append(f"data: {_dumps({**base, 'choices': [delta]})}\n\n")
+    return "".join(events) + "data: [DONE]\n\n"
