@@ -70,26 +70,28 @@ def with_stream(request: ApiRequest) -> ApiRequest:
 
 
 class TextGenerationStreamOutputToken(ReturnValue):
-    id: int | None = Field(None, description="The token id (None: not sent).")
+    id: int | None = Field(default=None, description="The token id (None: not sent).")
     text: str = Field(description="The token's text.")
-    logprob: float | None = Field(None, description="The token's log-probability.")
-    special: bool = Field(False, description="Whether it is a special token (e.g. `</s>`).")
+    logprob: float | None = Field(default=None, description="The token's log-probability.")
+    special: bool = Field(default=False, description="Whether it is a special token (e.g. `</s>`).")
 
 
 class TextGenerationStreamOutputStreamDetails(ReturnValue):
     finish_reason: str = Field(description="Why generation stopped: 'length', 'eos_token', ...")
     generated_tokens: int = Field(description="How many tokens were generated.")
-    seed: int | None = Field(None, description="The sampling seed, when sampling.")
+    seed: int | None = Field(default=None, description="The sampling seed, when sampling.")
 
 
 class TextGenerationStreamOutput(ReturnValue):
     """One event of a TGI text-generation stream: a token, and the whole text at the end."""
 
-    index: int = Field(0, description="The token's position in the generation, from 1.")
+    index: int = Field(default=0, description="The token's position in the generation, from 1.")
     token: TextGenerationStreamOutputToken
-    generated_text: str | None = Field(None, description="The whole text, on the last event.")
+    generated_text: str | None = Field(
+        default=None, description="The whole text, on the last event."
+    )
     details: TextGenerationStreamOutputStreamDetails | None = Field(
-        None, description="Why and after how many tokens it stopped, on the last event."
+        default=None, description="Why and after how many tokens it stopped, on the last event."
     )
 
 

@@ -86,32 +86,36 @@ class ChatCompletionArgsMessage(Input):
 
 class ChatCompletionParameters(Parameters):
     max_tokens: int | None = Field(
-        None, ge=1, description="The most tokens the reply may have, e.g. 256. Null: no limit."
+        default=None,
+        ge=1,
+        description="The most tokens the reply may have, e.g. 256. Null: no limit.",
     )
     temperature: float | None = Field(
-        None,
+        default=None,
         ge=0,
         le=2,
         description="Sampling temperature: 0 is near-deterministic, higher varies more, e.g. 0.7.",
     )
     top_p: float | None = Field(
-        None,
+        default=None,
         gt=0,
         le=1,
         description="Sample only among the likeliest tokens within this probability, e.g. 0.9.",
     )
-    seed: int | None = Field(None, ge=0, description="Random seed, for a reproducible reply.")
+    seed: int | None = Field(
+        default=None, ge=0, description="Random seed, for a reproducible reply."
+    )
     stop: list[str] | None = Field(
-        None, description="Texts that end the reply where they appear, e.g. ['\\n\\n']."
+        default=None, description="Texts that end the reply where they appear, e.g. ['\\n\\n']."
     )
     frequency_penalty: float | None = Field(
-        None,
+        default=None,
         ge=-2,
         le=2,
         description="Penalise tokens by how often they already appeared, -2 to 2, e.g. 0.5.",
     )
     presence_penalty: float | None = Field(
-        None,
+        default=None,
         ge=-2,
         le=2,
         description="Penalise tokens that already appeared at all, -2 to 2, e.g. 0.5.",
@@ -128,7 +132,7 @@ class ChatCompletionArgs(Input):
         ),
     )
     parameters: ChatCompletionParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 
@@ -194,7 +198,7 @@ class ChatCompletionOutputToolCall(ReturnValue):
 
 class ChatCompletionOutputMessage(ReturnValue):
     role: str = "assistant"
-    content: str | None = Field(None, description="The reply text (None: only tool calls).")
+    content: str | None = Field(default=None, description="The reply text (None: only tool calls).")
     tool_calls: list[ChatCompletionOutputToolCall] | None = None
 
 
@@ -202,7 +206,8 @@ class ChatCompletionOutputComplete(ReturnValue):
     index: int = 0
     message: ChatCompletionOutputMessage
     finish_reason: str | None = Field(
-        None, description="Why the reply ended: 'stop', 'length' (max_tokens), 'tool_calls'..."
+        default=None,
+        description="Why the reply ended: 'stop', 'length' (max_tokens), 'tool_calls'...",
     )
 
 
