@@ -10,7 +10,7 @@ task's Args / Parameters / ReturnValue types and spec (all of `tasks.__all__` an
 from . import tasks, tools
 from ._config import Options
 from ._version import __version__
-from .client import BinaryInput, HfInference
+from .client import AsyncInferenceStream, BinaryInput, HfInference, InferenceStream
 from .errors import (
     AuthenticationError,
     HfInferenceError,
@@ -29,11 +29,13 @@ from .toolkit import HfInferenceToolkit
 from .tools import *  # noqa: F403  # every tool class, listed in tools.__all__
 
 __all__ = [
+    "AsyncInferenceStream",
     "AuthenticationError",
     "BinaryInput",
     "HfInference",
     "HfInferenceError",
     "HfInferenceToolkit",
+    "InferenceStream",
     "InferenceTimeoutError",
     "InputError",
     "MediaError",

@@ -2,7 +2,8 @@
 
 Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
 pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
-`ApiResponse` or raise an error from `hf_inference_tools.errors`.
+`ApiResponse` or raise an error from `hf_inference_tools.errors`. `Transport.stream` /
+`Transport.astream` do the same for Server-Sent Events answers (parsed in `sse.py`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import AsyncGenerator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import httpx
 import tenacity
@@ -35,10 +36,12 @@ from ..errors import (
     InputError,
     ModelLoadingError,
     ModelNotFoundError,
+    OutputError,
     PaymentRequiredError,
     RateLimitError,
     ServerError,
 )
+from .sse import StreamError, aiter_sse, iter_sse, stream_error
 
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
 
@@ -481,6 +484,248 @@ class Transport:
     def __repr__(self) -> str:
         target = self.endpoint_url or self.base_url
         return f"Transport({target!r}, token={'set' if self.has_token else None})"
+
+    # -- streaming (Server-Sent Events) ----------------------------------------------------
+    # A stream is retried like `send` until its answer starts, never after: by then the caller
+    # may have shown tokens. Timeouts apply per read (httpx's), not to the whole answer, since
+    # a long generation that keeps sending is healthy.
+
+    @contextlib.contextmanager
+    def stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> Iterator[Iterator[dict[str, Any]]]:
+        """Open a Server-Sent Events answer; yield an iterator over its JSON events.
+
+        A non-2xx before the stream starts raises what `send` raises, after the same retries;
+        a 2xx that is not `text/event-stream` raises `OutputError`; an event with an `error`
+        key raises the matching error. The events end at `[DONE]` or at the end of the body.
+        Leaving the `with` block closes the connection, however far the reading got.
+        """
+        response = self._start_stream(ctx, request, options)
+        events = self._events(ctx, response)
+        try:
+            yield events
+        finally:
+            events.close()
+            response.close()
+
+    @contextlib.asynccontextmanager
+    async def astream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
+        """Async twin of `stream`."""
+        response = await self._astart_stream(ctx, request, options)
+        events = self._aevents(ctx, response)
+        try:
+            yield events
+        finally:
+            await events.aclose()
+            await response.aclose()
+
+    def _start_stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> httpx.Response:
+        self._check_options(options)
+        url, body = self.url_for(ctx.model, request.route), self._body(request)
+        waiting = False
+        retrying = tenacity.Retrying(
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+        )
+        try:
+            for attempt in retrying:
+                with attempt:
+                    headers = self.headers_for(request, options, waiting=waiting)
+                    try:
+                        return self._open_stream(ctx, url, headers, body)
+                    except _Retryable as exc:
+                        waiting = waiting or exc.loading
+                        raise
+        except _Retryable as exc:
+            raise exc.error from exc.__cause__
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _astart_stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> httpx.Response:
+        self._check_options(options)
+        url, body = self.url_for(ctx.model, request.route), self._body(request)
+        waiting = False
+        retrying = tenacity.AsyncRetrying(
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    headers = self.headers_for(request, options, waiting=waiting)
+                    try:
+                        return await self._aopen_stream(ctx, url, headers, body)
+                    except _Retryable as exc:
+                        waiting = waiting or exc.loading
+                        raise
+        except _Retryable as exc:
+            raise exc.error from exc.__cause__
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _open_stream(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> httpx.Response:
+        started = time.monotonic()
+        client = self.client()
+        request = client.build_request(
+            "POST", url, headers=headers, content=body, timeout=self.timeout
+        )
+        try:
+            response = client.send(request, stream=True)
+            if _is_event_stream(response):
+                self._log_stream_start(ctx, response, started)
+                return response
+            try:
+                content = response.read()
+            finally:
+                response.close()
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        self._refuse_stream(ctx, response, content, started)
+
+    async def _aopen_stream(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> httpx.Response:
+        started = time.monotonic()
+        client = await self.aclient()
+        request = client.build_request(
+            "POST", url, headers=headers, content=body, timeout=self.timeout
+        )
+        try:
+            response = await client.send(request, stream=True)
+            if _is_event_stream(response):
+                self._log_stream_start(ctx, response, started)
+                return response
+            try:
+                content = await response.aread()
+            finally:
+                await response.aclose()
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        self._refuse_stream(ctx, response, content, started)
+
+    def _events(self, ctx: CallContext, response: httpx.Response) -> Generator[dict[str, Any]]:
+        try:
+            for data in iter_sse(response.iter_lines()):
+                yield self._event(ctx, response, data)
+        except httpx.HTTPError as exc:
+            raise self._broken_stream(ctx, exc) from exc
+
+    async def _aevents(
+        self, ctx: CallContext, response: httpx.Response
+    ) -> AsyncGenerator[dict[str, Any]]:
+        try:
+            async for data in aiter_sse(response.aiter_lines()):
+                yield self._event(ctx, response, data)
+        except httpx.HTTPError as exc:
+            raise self._broken_stream(ctx, exc) from exc
+
+    def _log_stream_start(self, ctx: CallContext, response: httpx.Response, started: float) -> None:
+        logger.debug(
+            "POST %s -> %s, streaming after %.0f ms (task=%s, request_id=%s, authenticated=%s)",
+            response.request.url,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+            ctx.task,
+            response.headers.get("x-request-id"),
+            self.has_token,
+        )
+
+    def _refuse_stream(
+        self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
+    ) -> NoReturn:
+        # A non-2xx gets exactly what `send` would raise (and retry).
+        self._finish(ctx, response, content, started)
+        server, _ = _server_text(response, content)
+        server = self.redact(server) if server else server
+        kind = response.headers.get("content-type") or "no content type"
+        raise OutputError(
+            f"{_who(ctx)} answered {response.status_code} with {kind} instead of an event "
+            f"stream{f' ({server})' if server else ''}. The model or endpoint may not stream: "
+            "call the method without `_stream`.",
+            task=ctx.task,
+            model=ctx.model,
+            status=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            server_message=server,
+        )
+
+    def _event(self, ctx: CallContext, response: httpx.Response, data: str) -> dict[str, Any]:
+        try:
+            event = json.loads(data)
+        except ValueError:
+            event = None
+        request_id = response.headers.get("x-request-id")
+        if not isinstance(event, dict):
+            preview = self.redact(data if len(data) <= 200 else data[:200] + "…")
+            raise OutputError(
+                f"{_who(ctx)} streamed an event that is not a JSON object ({preview!r}). The "
+                "model or endpoint may not speak this task's stream format.",
+                task=ctx.task,
+                model=ctx.model,
+                status=response.status_code,
+                request_id=request_id,
+            )
+        problem = stream_error(event)
+        if problem is None:
+            return event
+        raise self._stream_event_error(ctx, response, problem)
+
+    def _stream_event_error(
+        self, ctx: CallContext, response: httpx.Response, problem: StreamError
+    ) -> HfInferenceError:
+        error_class, hint = _STREAM_ERRORS.get(problem.error_type or "", _STREAM_ERROR_DEFAULT)
+        server = self.redact(problem.message)
+        if len(server) > _SERVER_TEXT_LIMIT:
+            server = server[:_SERVER_TEXT_LIMIT] + "…"
+        return error_class(
+            f"{_who(ctx)} reported an error in the middle of its answer "
+            f"({problem.error_type or 'error'}: {server}). {hint}",
+            task=ctx.task,
+            model=ctx.model,
+            status=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            server_message=server,
+        )
+
+    def _broken_stream(self, ctx: CallContext, exc: httpx.HTTPError) -> HfInferenceError:
+        if isinstance(exc, httpx.TimeoutException):
+            return InferenceTimeoutError(
+                f"{_who(ctx)} sent nothing for {self.timeout:g} seconds in the middle of its "
+                "answer. Raise `timeout=` on HfInference, or ask for a shorter answer.",
+                task=ctx.task,
+                model=ctx.model,
+            )
+        return ServerError(
+            f"{_who(ctx)} broke off its answer ({type(exc).__name__}: "
+            f"{self.redact(str(exc)) or 'connection closed'}). Try again.",
+            task=ctx.task,
+            model=ctx.model,
+        )
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type = response.headers.get("content-type", "")
+    return response.is_success and content_type.split(";")[0].strip() == "text/event-stream"
+
+
+# TGI's error types, mapped as TGI maps them to statuses when it is not streaming
+# (validation and template errors 422, overloaded 429, the rest 5xx); OpenAI's 400 type too.
+_FIX_INPUTS = "Fix the arguments (e.g. ask for fewer new tokens) and call again."
+_STREAM_ERRORS: dict[str, tuple[type[HfInferenceError], str]] = {
+    "validation": (InputError, _FIX_INPUTS),
+    "invalid_request_error": (InputError, _FIX_INPUTS),
+    "template_error": (
+        InputError,
+        "The model's chat template refused the messages: check their roles and order.",
+    ),
+    "overloaded": (RateLimitError, "The model is overloaded: wait and try again."),
+}
+_STREAM_ERROR_DEFAULT: tuple[type[HfInferenceError], str] = (ServerError, "Try again later.")
 
 
 _MODEL_SUFFIX: dict[Route, str] = {

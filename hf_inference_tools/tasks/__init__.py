@@ -1,7 +1,9 @@
 """Every task, defined once: Args, Return, request builder, response parser (no I/O here)."""
 
 from ._defaults import DEFAULT_MODELS
+from ._generation_streams import CONVERSATIONAL_STREAM, TEXT_GENERATION_STREAM
 from ._spec import BuildContext, ContentContext, TaskSpec
+from ._streaming import StreamSpec, TextGenerationStreamOutput
 from .audio_classification import (
     AUDIO_CLASSIFICATION,
     AudioClassificationArgs,
@@ -16,6 +18,17 @@ from .automatic_speech_recognition import (
     AutomaticSpeechRecognitionGenerationParameters,
     AutomaticSpeechRecognitionParameters,
     AutomaticSpeechRecognitionReturnValue,
+)
+from .chat_completion import (
+    CHAT_COMPLETION,
+    CHAT_COMPLETION_STREAM,
+    ChatCompletionArgs,
+    ChatCompletionArgsMessage,
+    ChatCompletionInput,
+    ChatCompletionInputMessage,
+    ChatCompletionParameters,
+    ChatCompletionReturnValue,
+    ChatCompletionStreamOutput,
 )
 from .conversational import (
     CONVERSATIONAL,
@@ -159,7 +172,17 @@ __all__ = [
     "AutomaticSpeechRecognitionParameters",
     "AutomaticSpeechRecognitionReturnValue",
     "BuildContext",
+    "CHAT_COMPLETION",
+    "CHAT_COMPLETION_STREAM",
     "CONVERSATIONAL",
+    "CONVERSATIONAL_STREAM",
+    "ChatCompletionArgs",
+    "ChatCompletionArgsMessage",
+    "ChatCompletionInput",
+    "ChatCompletionInputMessage",
+    "ChatCompletionParameters",
+    "ChatCompletionReturnValue",
+    "ChatCompletionStreamOutput",
     "ContentContext",
     "ConversationalArgs",
     "ConversationalHistory",
@@ -211,6 +234,7 @@ __all__ = [
     "SUMMARIZATION",
     "SentenceSimilarityArgs",
     "SentenceSimilarityInputs",
+    "StreamSpec",
     "SummarizationArgs",
     "SummarizationParameters",
     "SummarizationReturnValue",
@@ -220,6 +244,7 @@ __all__ = [
     "TASKS",
     "TEXT_CLASSIFICATION",
     "TEXT_GENERATION",
+    "TEXT_GENERATION_STREAM",
     "TEXT_TO_IMAGE",
     "TEXT_TO_SPEECH",
     "TOKEN_CLASSIFICATION",
@@ -239,6 +264,7 @@ __all__ = [
     "TextGenerationArgs",
     "TextGenerationParameters",
     "TextGenerationReturnValue",
+    "TextGenerationStreamOutput",
     "TextToImageArgs",
     "TextToImageParameters",
     "TextToSpeechArgs",
@@ -271,6 +297,7 @@ TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input
         AUDIO_CLASSIFICATION,
         AUDIO_TO_AUDIO,
         AUTOMATIC_SPEECH_RECOGNITION,
+        CHAT_COMPLETION,
         CONVERSATIONAL,
         DOCUMENT_QUESTION_ANSWERING,
         FEATURE_EXTRACTION,

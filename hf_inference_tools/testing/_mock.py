@@ -14,6 +14,7 @@ import respx
 from .._config import DEFAULT_BASE_URL
 from ..tasks import DEFAULT_MODELS
 from ._samples import SAMPLES
+from ._streams import sse_body, wants_stream
 
 __all__ = ["HfInferenceMock", "RecordedCall"]
 
@@ -180,6 +181,11 @@ class HfInferenceMock:
                 return _json_response(404, {"error": f"No offline answer for task {task}"})
             answer = _Answer(200, sample.body(), sample.content_type, sample.headers)
         headers = {"x-request-id": f"mock-{len(self.calls)}", **answer.headers}
+        if answer.status < 300 and wants_stream(request.content):
+            events = sse_body(task, answer.body)
+            if events is not None:
+                headers["content-type"] = "text/event-stream"
+                return httpx.Response(answer.status, content=events, headers=headers)
         if isinstance(answer.body, bytes):
             headers["content-type"] = answer.content_type
             return httpx.Response(answer.status, content=answer.body, headers=headers)

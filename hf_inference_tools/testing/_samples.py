@@ -423,5 +423,33 @@ SAMPLES: dict[str, Sample] = {
             },
         ],
     ),
+    "chat_completion": Sample(
+        args=lambda: {
+            "messages": [
+                {"role": "system", "content": "Answer in one short sentence."},
+                {"role": "user", "content": "What is the capital of France?"},
+            ],
+            "parameters": {"max_tokens": 64, "temperature": 0.2},
+        },
+        body=lambda: {
+            "object": "chat.completion",
+            "id": "",
+            "created": 1742565123,
+            "model": "meta-llama/Llama-3.1-8B-Instruct",
+            "system_fingerprint": "3.2.1-native",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {
+                        "role": "assistant",
+                        "content": "The capital of France is Paris.",
+                    },
+                    "logprobs": None,
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 47, "completion_tokens": 8, "total_tokens": 55},
+        },
+    ),
 }
 """Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""

@@ -1,6 +1,6 @@
 """Where LangChain begins: one `BaseTool` per task, all over a shared `HfInference`."""
 
-from ._base import HfInferenceTool
+from ._base import STREAM_EVENT, HfInferenceTool
 from .audio import AudioClassificationTool, AutomaticSpeechRecognitionTool
 from .catalogue import (
     AudioToAudioTool,
@@ -14,6 +14,7 @@ from .catalogue import (
     VisualQuestionAnsweringTool,
     ZeroShotImageClassificationTool,
 )
+from .chat import ChatCompletionTool
 from .generation import ConversationalTool, FeatureExtractionTool, TextGenerationTool
 from .nlp import (
     FillMaskTool,
@@ -36,6 +37,7 @@ __all__ = [
     "AudioClassificationTool",
     "AudioToAudioTool",
     "AutomaticSpeechRecognitionTool",
+    "ChatCompletionTool",
     "ConversationalTool",
     "DocumentQuestionAnsweringTool",
     "FeatureExtractionTool",
@@ -47,6 +49,7 @@ __all__ = [
     "ImageToTextTool",
     "ObjectDetectionTool",
     "QuestionAnswerTool",
+    "STREAM_EVENT",
     "SentenceSimilarityTool",
     "SummarizationTool",
     "TOOL_CLASSES",
@@ -70,6 +73,7 @@ TOOL_CLASSES: dict[str, type[HfInferenceTool]] = {
         AudioClassificationTool,
         AudioToAudioTool,
         AutomaticSpeechRecognitionTool,
+        ChatCompletionTool,
         ConversationalTool,
         DocumentQuestionAnsweringTool,
         FeatureExtractionTool,
