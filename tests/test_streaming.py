@@ -8,7 +8,7 @@ import json
 import time
 import warnings
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import httpx
 import pytest
@@ -19,9 +19,7 @@ from langchain_core.messages import AIMessage, ToolMessage
 from langchain_core.runnables import RunnableConfig
 
 from hf_inference_tools import (
-    CONVERSATIONAL_STREAM,
     STREAM_EVENT,
-    TEXT_GENERATION_STREAM,
     ChatCompletionReturnValue,
     ChatCompletionTool,
     ConversationalTool,
@@ -39,7 +37,6 @@ from hf_inference_tools import (
 )
 from hf_inference_tools._http.sse import StreamError, aiter_sse, iter_sse, stream_error
 from hf_inference_tools._http.transport import ApiRequest, CallContext
-from hf_inference_tools.tasks import StreamSpec
 from hf_inference_tools.tasks._streaming import (
     TextGenerationStreamOutputToken,
     assemble_text_generation,
@@ -752,16 +749,8 @@ def test_text_generation_stream__refusal_gets_the_tasks_hint(
 
 
 # What the text_generation and conversational tools become with their one-line switch.
-class _StreamingTextGeneration(TextGenerationTool):
-    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
-
-
-class _StreamingConversational(ConversationalTool):
-    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM
-
-
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_generation_tools__stream_with_their_one_line_switch(mode: str) -> None:
+def test_generation_tools__stream_tokens_by_default(mode: str) -> None:
     handler = _Tokens()
     config: RunnableConfig = {"callbacks": [handler]}
     conversation = {
@@ -770,8 +759,8 @@ def test_generation_tools__stream_with_their_one_line_switch(mode: str) -> None:
         "generated_responses": ["Try Arrival."],
     }
     calls = [
-        (_StreamingTextGeneration, {"inputs": PROMPT}),
-        (_StreamingConversational, {"inputs": conversation, "parameters": {"top_k": 5}}),
+        (TextGenerationTool, {"inputs": PROMPT}),
+        (ConversationalTool, {"inputs": conversation, "parameters": {"top_k": 5}}),
     ]
     messages = []
     with HfInferenceMock() as mock:

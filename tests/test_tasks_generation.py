@@ -225,7 +225,9 @@ def test_text_generation__classic_request_and_answers(
 ) -> None:
     route = router.post(f"/models/{GPT2}").respond(json=answer)
     msg = _invoke(
-        TextGenerationTool(client=hf), {"inputs": PROMPT, "parameters": ALL_PARAMETERS}, mode
+        TextGenerationTool(client=hf, stream_tokens=False),
+        {"inputs": PROMPT, "parameters": ALL_PARAMETERS},
+        mode,
     )
     _assert_json_request(
         route.calls.last.request,
@@ -253,7 +255,7 @@ def test_text_generation__completions_maps_the_parameters(
     router: respx.MockRouter, completions_hf: HfInference, mode: str
 ) -> None:
     route = router.post(f"/models/{GPT2}/v1/completions").respond(json=COMPLETION)
-    tool = TextGenerationTool(client=completions_hf)
+    tool = TextGenerationTool(client=completions_hf, stream_tokens=False)
     msg = _invoke(tool, {"inputs": PROMPT, "parameters": ALL_PARAMETERS}, mode)
     _assert_json_request(
         route.calls.last.request,
@@ -374,7 +376,7 @@ def test_text_generation__refusal_hint_reaches_the_agent(
     router: respx.MockRouter, hf: HfInference
 ) -> None:
     router.post(f"/models/{GPT2}").respond(400, json={"error": UNUSED_KWARGS})
-    msg = _invoke(TextGenerationTool(client=hf), {"inputs": PROMPT}, "sync")
+    msg = _invoke(TextGenerationTool(client=hf, stream_tokens=False), {"inputs": PROMPT}, "sync")
     assert msg.status == "error"
     assert "seed, stop" in msg.content and USE_COMPLETIONS in msg.content
 
@@ -490,7 +492,7 @@ def test_conversational__speaks_chat_completion(
             "max_time": 3.0,
         },
     }
-    msg = _invoke(ConversationalTool(client=hf), args, mode)
+    msg = _invoke(ConversationalTool(client=hf, stream_tokens=False), args, mode)
     _assert_json_request(
         route.calls.last.request,
         f"{BASE}/models/{LLAMA}/v1/chat/completions",

@@ -8,10 +8,13 @@ from langchain_core.tools import ArgsSchema
 
 from ..tasks import (
     CONVERSATIONAL,
+    CONVERSATIONAL_STREAM,
     FEATURE_EXTRACTION,
     TEXT_GENERATION,
+    TEXT_GENERATION_STREAM,
     ConversationalArgs,
     FeatureExtractionToolArgs,
+    StreamSpec,
     TaskSpec,
     TextGenerationArgs,
 )
@@ -71,6 +74,7 @@ class TextGenerationTool(HfInferenceTool):
     name: str = TEXT_GENERATION.name
     description: str = TEXT_GENERATION.description
     args_schema: ArgsSchema | None = TextGenerationArgs
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
 
 
 class ConversationalTool(HfInferenceTool):
@@ -98,3 +102,4 @@ class ConversationalTool(HfInferenceTool):
     name: str = CONVERSATIONAL.name
     description: str = CONVERSATIONAL.description
     args_schema: ArgsSchema | None = ConversationalArgs
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM
