@@ -2,7 +2,8 @@
 
 Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
 pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
-`ApiResponse` or raise an error from `hf_inference_tools.errors`.
+`ApiResponse` or raise an error from `hf_inference_tools.errors`. Each wait before a retry is an
+INFO record on the `hf_inference_tools` logger (the CLI shows them as progress).
 """
 
 from __future__ import annotations
@@ -227,14 +228,38 @@ class Transport:
             return request.content
         return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
 
-    def _retrying_kwargs(self, options: Options) -> dict[str, Any]:
+    def _retrying_kwargs(self, ctx: CallContext, options: Options) -> dict[str, Any]:
         retries = self.max_retries if (options.retry_on_error or options.wait_for_model) else 0
         return {
             "stop": tenacity.stop_after_attempt(retries + 1),
             "retry": tenacity.retry_if_exception_type(_Retryable),
             "wait": self._wait,
+            "before_sleep": lambda state: self._log_retry(ctx, state, retries),
             "reraise": True,
         }
+
+    def _log_retry(self, ctx: CallContext, state: tenacity.RetryCallState, retries: int) -> None:
+        # The progress hook: a long wait is one INFO line on the package logger, which the CLI
+        # shows on stderr and an application may route anywhere.
+        exc = state.outcome.exception() if state.outcome else None
+        status = exc.error.status if isinstance(exc, _Retryable) else None
+        if isinstance(exc, _Retryable) and exc.loading:
+            reason = "the model is loading (503)"
+        elif status == 429:
+            reason = "rate limited (429)"
+        elif status is not None:
+            reason = f"the server answered {status}"
+        else:
+            reason = "the connection failed"
+        wait = state.next_action.sleep if state.next_action else 0.0
+        logger.info(
+            "%s: %s; retry %d of %d in %.1f s",
+            _who(ctx),
+            reason,
+            state.attempt_number,
+            retries,
+            wait,
+        )
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -260,7 +285,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.Retrying(
-            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             for attempt in retrying:
@@ -281,7 +306,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.AsyncRetrying(
-            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             async for attempt in retrying:
