@@ -54,6 +54,23 @@ def test_fixture_comes_from_the_entry_point(project: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["*fixture 'hf_inference_mock' not found*"])
 
 
+def test_plugin__without_respx_pytest_starts_and_the_fixture_says_what_to_install(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pytest imports every installed plugin at startup: without the testing extra, it must load.
+    project.mkpydir("respx").joinpath("__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'respx'\", name='respx')\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(project.path))
+    # (-p no:respx: respx's own plugin is installed here, as it would not be there.)
+    result = project.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-p", "no:respx", "-k", "my_tool"
+    )
+    result.assert_outcomes(errors=1)
+    assert "needs respx: pip install 'hf-inference-tools[testing]'" in result.stdout.str()
+    assert "During handling" not in result.stdout.str()
+
+
 # -- ScriptedChatModel ------------------------------------------------------------------------
 
 
