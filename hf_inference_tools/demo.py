@@ -53,6 +53,18 @@ TOOLS = (
     "text_classification",
     "table_question_answer",
 )
+# Offline, these answers fit the story; every other call gets the testing kit's sample answer.
+STORY_ANSWERS: dict[str, Any] = {
+    "translation": [
+        {"translation_text": "Un chat tigré à l'aquarelle, assoupi sur un rebord de fenêtre."}
+    ],
+    "table_question_answer": {
+        "answer": "Transformers",
+        "coordinates": [[0, 0]],
+        "cells": ["Transformers"],
+        "aggregator": "NONE",
+    },
+}
 SYSTEM_PROMPT = (
     "You help with images and text through Hugging Face tools. File paths are relative to the "
     "media folder. An image you generate is saved there, and its path can be given as `data` "
@@ -89,6 +101,9 @@ def run_demo(
     photo.write_bytes(png_bytes(96, 64, (176, 120, 72)))
 
     mock = None if live else HfInferenceMock()
+    if mock is not None:
+        for task, answer in STORY_ANSWERS.items():
+            mock.respond(task, json=answer)
     with (
         mock or contextlib.nullcontext(),
         HfInferenceToolkit(
@@ -192,10 +207,10 @@ def _answer(messages: Sequence[BaseMessage]) -> AIMessage:
             f"I painted a watercolor {_subject(messages)}: {painting.get('path')}"
             + (f"; the classifier sees a {_name(seen[0])} in it ({seen[1]:.0%})." if seen else ".")
         )
-    lines.append(f'Caption: "{_caption(messages)}"')
+    lines.append(f'Caption: "{_caption(messages)}".')
     translation = tool_result(messages, "translation")
     if isinstance(translation, dict):
-        lines.append(f'In French: "{translation.get("translation_text")}"')
+        lines.append(f'In French: "{translation.get("translation_text")}".')
     tone = _top(tool_result(messages, "text_classification"))
     if tone:
         lines.append(f"Its tone: {tone[0]} ({tone[1]:.0%}).")
@@ -270,8 +285,8 @@ def _banner(out: TextIO, *, live: bool, llm: str | None, tools: list[str], folde
     else:
         mode = (
             "OFFLINE: no token, no network. A scripted chat model plays the LLM and "
-            "HfInferenceMock answers every API call with a canned, realistic reply (the same "
-            "whatever the inputs). Go live: HF_TOKEN=hf_... hf-inference-tools demo --live "
+            "HfInferenceMock answers every API call with a realistic but canned reply (the "
+            "same whatever the inputs). Go live: HF_TOKEN=hf_... hf-inference-tools demo --live "
             "[--llm openai:gpt-4.1-mini]"
         )
     out.write(

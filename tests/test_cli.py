@@ -338,7 +338,14 @@ def test_demo__each_tool_answers_and_later_calls_use_earlier_results(tmp_path: P
     )
     assert photo == (tmp_path / "photos" / "cat.png").read_bytes()
     assert second_look == painting.read_bytes()  # the generated image, by the path it was given
-    assert str(run.messages[-1].content).startswith("Your photo shows a tabby cat")
+    final = str(run.messages[-1].content)
+    assert final.startswith("Your photo shows a tabby cat")
+    # Steps whose tool is registered are played (offline, with answers that fit the story).
+    for tool, said in [
+        ("translation", 'In French: "Un chat tigré'),
+        ("table_question_answer", "Most stars: Transformers."),
+    ]:
+        assert (said in final) == (tool in run.tools)
 
 
 def test_demo__without_langchain_says_what_to_install(
