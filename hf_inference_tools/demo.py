@@ -207,10 +207,10 @@ def _answer(messages: Sequence[BaseMessage]) -> AIMessage:
             f"I painted a watercolor {_subject(messages)}: {painting.get('path')}"
             + (f"; the classifier sees a {_name(seen[0])} in it ({seen[1]:.0%})." if seen else ".")
         )
-    lines.append(f'Caption: "{_caption(messages)}".')
+    lines.append(f'Caption: "{_caption(messages)}"')
     translation = tool_result(messages, "translation")
     if isinstance(translation, dict):
-        lines.append(f'In French: "{translation.get("translation_text")}".')
+        lines.append(f'In French: "{translation.get("translation_text")}"')
     tone = _top(tool_result(messages, "text_classification"))
     if tone:
         lines.append(f"Its tone: {tone[0]} ({tone[1]:.0%}).")
