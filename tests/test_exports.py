@@ -9,7 +9,7 @@ def test_all_is_complete_without_duplicates() -> None:
     assert len(exported) == len(set(exported))
     # ("@" names are what pytest's assertion rewriting adds to a plugin's package.)
     public = {n for n in vars(hf_inference_tools) if not n.startswith(("_", "@"))}
-    modules = {"client", "errors", "tasks", "testing", "toolkit", "tools"}
+    modules = {"cli", "client", "demo", "errors", "tasks", "testing", "toolkit", "tools"}
     assert set(exported) - {"__version__"} == public - modules
 
 

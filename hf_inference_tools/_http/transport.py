@@ -3,7 +3,8 @@
 Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
 pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
 `ApiResponse` or raise an error from `hf_inference_tools.errors`. `Transport.stream` /
-`Transport.astream` do the same for Server-Sent Events answers (parsed in `sse.py`).
+`Transport.astream` do the same for Server-Sent Events answers (parsed in `sse.py`). Each wait
+before a retry is an INFO record on the `hf_inference_tools` logger (the CLI shows it as progress).
 """
 
 from __future__ import annotations
@@ -230,14 +231,38 @@ class Transport:
             return request.content
         return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
 
-    def _retrying_kwargs(self, options: Options) -> dict[str, Any]:
+    def _retrying_kwargs(self, ctx: CallContext, options: Options) -> dict[str, Any]:
         retries = self.max_retries if (options.retry_on_error or options.wait_for_model) else 0
         return {
             "stop": tenacity.stop_after_attempt(retries + 1),
             "retry": tenacity.retry_if_exception_type(_Retryable),
             "wait": self._wait,
+            "before_sleep": lambda state: self._log_retry(ctx, state, retries),
             "reraise": True,
         }
+
+    def _log_retry(self, ctx: CallContext, state: tenacity.RetryCallState, retries: int) -> None:
+        # The progress hook: a long wait is one INFO line on the package logger, which the CLI
+        # shows on stderr and an application may route anywhere.
+        exc = state.outcome.exception() if state.outcome else None
+        status = exc.error.status if isinstance(exc, _Retryable) else None
+        if isinstance(exc, _Retryable) and exc.loading:
+            reason = "the model is loading (503)"
+        elif status == 429:
+            reason = "rate limited (429)"
+        elif status is not None:
+            reason = f"the server answered {status}"
+        else:
+            reason = "the connection failed"
+        wait = state.next_action.sleep if state.next_action else 0.0
+        logger.info(
+            "%s: %s; retry %d of %d in %.1f s",
+            _who(ctx),
+            reason,
+            state.attempt_number,
+            retries,
+            wait,
+        )
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -263,7 +288,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.Retrying(
-            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             for attempt in retrying:
@@ -284,7 +309,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.AsyncRetrying(
-            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             async for attempt in retrying:
@@ -529,7 +554,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.Retrying(
-            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             for attempt in retrying:
@@ -551,7 +576,7 @@ class Transport:
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting = False
         retrying = tenacity.AsyncRetrying(
-            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             async for attempt in retrying:
