@@ -515,7 +515,7 @@ async def test_url__error_status_is_named(web: respx.MockRouter, load: Loader) -
     ("failure", "needle"),
     [
         (httpx.ConnectError("connection refused"), "ConnectError"),
-        (httpx.ReadTimeout("too slow"), "fetch_timeout (30 s)"),
+        (httpx.ReadTimeout("too slow"), "longer than 30 seconds"),
     ],
 )
 async def test_url__network_failures_become_media_errors(

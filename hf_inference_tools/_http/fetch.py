@@ -347,8 +347,8 @@ def _network_errors(hop: _Hop, policy: MediaPolicy) -> Iterator[None]:
         yield
     except (httpx.TimeoutException, TimeoutError) as exc:
         raise MediaError(
-            f"Fetching {shown_url(hop.url)} took longer than fetch_timeout "
-            f"({policy.fetch_timeout:g} s). Raise fetch_timeout, or pass the media another way."
+            f"Fetching {shown_url(hop.url)} took longer than {policy.fetch_timeout:g} seconds. "
+            "Pass the media another way (a smaller file, or a path inside the media folder)."
         ) from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise MediaError(
