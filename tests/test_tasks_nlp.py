@@ -444,15 +444,17 @@ def test_question_answer__client_returns_a_list_for_top_k(
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        pytest.param([], "a first row of column names and at least one row", id="empty"),
+        pytest.param([], "a header row of column names and at least one data row", id="empty"),
         pytest.param(
-            [["Stars"]], "a first row of column names and at least one row", id="header-only"
+            [["Stars"]], "a header row of column names and at least one data row", id="header-only"
         ),
-        pytest.param([["Repo", " "], ["a", "1"]], "every column name", id="blank-name"),
+        pytest.param(
+            [["Repo", " "], ["a", "1"]], "every column needs a non-empty name", id="blank-name"
+        ),
         pytest.param([["Stars", "Stars"], ["1", "2"]], "repeated: Stars", id="repeated-name"),
         pytest.param(
             [["Repo", "Stars"], ["a", "1"], ["b"]],
-            r"row 3 \(counting the column names as row 1\) has 1 cells, but there are 2 columns",
+            r"row 3 has 1 values but the header names 2 columns",
             id="short-row",
         ),
         pytest.param(

@@ -7,11 +7,23 @@ it could only turn into something the model would misread.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
-__all__ = ["TableRows", "rows_to_columns"]
+__all__ = ["TableRows", "columns_to_rows", "rows_to_columns"]
+
+
+def columns_to_rows(columns: Mapping[str, Any]) -> list[list[Any]]:
+    """The seed's `{column: [cells]}` table as rows, the first row being the column names."""
+    if not all(isinstance(cells, list | tuple) for cells in columns.values()):
+        raise ValueError("each column of a {column: cells} table must be a list of cells")
+    lengths = {name: len(cells) for name, cells in columns.items()}
+    if len(set(lengths.values())) > 1:
+        counts = ", ".join(f"{name!r} has {n}" for name, n in lengths.items())
+        raise ValueError(f"every column needs the same number of cells ({counts})")
+    return [list(columns), *(list(row) for row in zip(*columns.values(), strict=True))]
 
 
 def rows_to_columns(rows: list[list[str]]) -> dict[str, list[str]]:

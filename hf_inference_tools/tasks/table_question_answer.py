@@ -24,6 +24,7 @@ from ._spec import (
     parse_as,
     single,
 )
+from ._tables import TableRows, columns_to_rows, rows_to_columns
 
 
 class TableQuestionAnswerInputs(Input):
@@ -34,7 +35,7 @@ class TableQuestionAnswerInputs(Input):
         description="The question about the table, e.g. 'How many stars does the transformers "
         "repository have?'."
     )
-    table: list[list[str]] = Field(
+    table: TableRows = Field(
         description="The table as a list of rows of cells, the first row being the column "
         "names, e.g. [['Repository', 'Stars'], ['Transformers', '36542'], ['Datasets', "
         "'4512']]. Every row has one cell per column."
@@ -44,44 +45,6 @@ class TableQuestionAnswerInputs(Input):
     @classmethod
     def _columns_to_rows(cls, table: Any) -> Any:
         return columns_to_rows(table) if isinstance(table, Mapping) else table
-
-    @field_validator("table")
-    @classmethod
-    def _check_rows(cls, rows: list[list[str]]) -> list[list[str]]:
-        if len(rows) < 2:
-            raise ValueError(
-                "the table needs a first row of column names and at least one row of cells"
-            )
-        header = rows[0]
-        if any(not name.strip() for name in header):
-            raise ValueError("every column name (the cells of the first row) must be non-empty")
-        repeated = sorted({name for name in header if header.count(name) > 1})
-        if repeated:
-            raise ValueError(f"column names must be unique; repeated: {', '.join(repeated)}")
-        for number, row in enumerate(rows[1:], start=2):
-            if len(row) != len(header):
-                raise ValueError(
-                    f"row {number} (counting the column names as row 1) has {len(row)} "
-                    f"cells, but there are {len(header)} columns"
-                )
-        return rows
-
-
-def columns_to_rows(columns: Mapping[str, Any]) -> list[list[Any]]:
-    """The seed's `{column: [cells]}` table as rows, the first row being the column names."""
-    if not all(isinstance(cells, list | tuple) for cells in columns.values()):
-        raise ValueError("each column of a {column: cells} table must be a list of cells")
-    lengths = {name: len(cells) for name, cells in columns.items()}
-    if len(set(lengths.values())) > 1:
-        counts = ", ".join(f"{name!r} has {n}" for name, n in lengths.items())
-        raise ValueError(f"every column needs the same number of cells ({counts})")
-    return [list(columns), *(list(row) for row in zip(*columns.values(), strict=True))]
-
-
-def rows_to_columns(rows: list[list[str]]) -> dict[str, list[str]]:
-    """Rows (the first being the column names) as the `{column: [cells]}` map the server reads."""
-    header, *body = rows
-    return {name: [row[i] for row in body] for i, name in enumerate(header)}
 
 
 class TableQuestionAnswerParameters(Parameters):
