@@ -13,6 +13,7 @@ import email.utils
 import json
 import logging
 import re
+import ssl
 import threading
 import time
 import warnings
@@ -20,6 +21,7 @@ import weakref
 from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, Literal
 
 import httpx
@@ -150,7 +152,7 @@ class Transport:
         return self._token is not None
 
     def _new_client_kwargs(self) -> dict[str, Any]:
-        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS}
+        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS, "verify": _tls()}
 
     def client(self) -> httpx.Client:
         """The shared sync client, created on first use."""
@@ -572,6 +574,12 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         with contextlib.suppress(ValueError):
             return max(float(value), 0.0)
     return None
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
+    return httpx.create_ssl_context()
 
 
 async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:
