@@ -41,6 +41,7 @@ from ..errors import (
     RateLimitError,
     ServerError,
 )
+from ._deadline import deadline, sync_transport
 
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
 
@@ -151,15 +152,15 @@ class Transport:
     def has_token(self) -> bool:
         return self._token is not None
 
-    def _new_client_kwargs(self) -> dict[str, Any]:
-        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS, "verify": _tls()}
-
     def client(self) -> httpx.Client:
         """The shared sync client, created on first use."""
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = httpx.Client(**self._new_client_kwargs())
+                    self._client = httpx.Client(
+                        timeout=httpx.Timeout(self.timeout),
+                        transport=sync_transport(DEFAULT_LIMITS, _tls()),
+                    )
         return self._client
 
     async def aclient(self) -> httpx.AsyncClient:
@@ -170,7 +171,9 @@ class Transport:
         entry = self._async_clients.get(loop)
         if entry is not None and not entry[0].is_closed:
             return entry[0]
-        client = httpx.AsyncClient(**self._new_client_kwargs())
+        client = httpx.AsyncClient(
+            timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
+        )
         closer = _close_at_loop_shutdown(client)
         # Starting the generator registers it with the loop, whose shutdown_asyncgens()
         # (run by asyncio.run and asyncio.Runner) then closes the client inside that loop.
@@ -302,15 +305,19 @@ class Transport:
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         started = time.monotonic()
-        deadline = started + self.timeout
         try:
-            with self.client().stream(
-                "POST", url, headers=headers, content=body, timeout=self.timeout
-            ) as response:
+            # The deadline bounds every socket operation of the clients created here; the
+            # check between chunks is what bounds a client passed in (to one more read).
+            with (
+                deadline(self.timeout),
+                self.client().stream(
+                    "POST", url, headers=headers, content=body, timeout=self.timeout
+                ) as response,
+            ):
                 chunks = []
                 for chunk in response.iter_bytes():
                     chunks.append(chunk)
-                    if time.monotonic() > deadline:
+                    if time.monotonic() > started + self.timeout:
                         raise httpx.ReadTimeout("answer too slow", request=response.request)
                 content = b"".join(chunks)
         except httpx.HTTPError as exc:
