@@ -90,8 +90,8 @@ class CallContext:
 
 
 class _Retryable(Exception):
-    """An attempt failed in a way worth another try; `give_up(attempts)` is what the caller
-    sees when no try is left (its message counts the attempts really made)."""
+    """An attempt failed in a way worth another try. `give_up(attempts)` is what the caller sees
+    when no try is left (its message counts the attempts made); `error` is this attempt's."""
 
     def __init__(
         self,
@@ -100,7 +100,8 @@ class _Retryable(Exception):
         *,
         loading: bool = False,
     ) -> None:
-        super().__init__()
+        self.error = give_up(1)
+        super().__init__(str(self.error))
         self.give_up = give_up
         self.wait_hint = wait_hint
         self.loading = loading
