@@ -15,6 +15,7 @@ import email.utils
 import json
 import logging
 import re
+import ssl
 import threading
 import time
 import warnings
@@ -22,6 +23,7 @@ import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, Literal, NoReturn
 
 import httpx
@@ -42,6 +44,7 @@ from ..errors import (
     RateLimitError,
     ServerError,
 )
+from ._deadline import deadline, sync_transport
 from .sse import StreamError, aiter_sse, iter_sse, stream_error
 
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
@@ -91,11 +94,19 @@ class CallContext:
 
 
 class _Retryable(Exception):
-    """An attempt failed in a way worth another try; `error` is what the caller sees at the end."""
+    """An attempt failed in a way worth another try. `give_up(attempts)` is what the caller sees
+    when no try is left (its message counts the attempts made); `error` is this attempt's."""
 
-    def __init__(self, error: HfInferenceError, wait_hint: float | None, *, loading: bool = False):
-        super().__init__(str(error))
-        self.error = error
+    def __init__(
+        self,
+        give_up: Callable[[int], HfInferenceError],
+        wait_hint: float | None,
+        *,
+        loading: bool = False,
+    ) -> None:
+        self.error = give_up(1)
+        super().__init__(str(self.error))
+        self.give_up = give_up
         self.wait_hint = wait_hint
         self.loading = loading
 
@@ -153,15 +164,15 @@ class Transport:
     def has_token(self) -> bool:
         return self._token is not None
 
-    def _new_client_kwargs(self) -> dict[str, Any]:
-        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS}
-
     def client(self) -> httpx.Client:
         """The shared sync client, created on first use."""
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = httpx.Client(**self._new_client_kwargs())
+                    self._client = httpx.Client(
+                        timeout=httpx.Timeout(self.timeout),
+                        transport=sync_transport(DEFAULT_LIMITS, _tls()),
+                    )
         return self._client
 
     async def aclient(self) -> httpx.AsyncClient:
@@ -172,7 +183,9 @@ class Transport:
         entry = self._async_clients.get(loop)
         if entry is not None and not entry[0].is_closed:
             return entry[0]
-        client = httpx.AsyncClient(**self._new_client_kwargs())
+        client = httpx.AsyncClient(
+            timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
+        )
         closer = _close_at_loop_shutdown(client)
         # Starting the generator registers it with the loop, whose shutdown_asyncgens()
         # (run by asyncio.run and asyncio.Runner) then closes the client inside that loop.
@@ -286,13 +299,14 @@ class Transport:
         """Send with retries; return the 2xx answer or raise the mapped error."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
-        waiting = False
+        waiting, attempts = False, 0
         retrying = tenacity.Retrying(
             sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             for attempt in retrying:
                 with attempt:
+                    attempts += 1
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
                         return self._attempt(ctx, url, headers, body)
@@ -300,20 +314,21 @@ class Transport:
                         waiting = waiting or exc.loading
                         raise
         except _Retryable as exc:
-            raise exc.error from exc.__cause__
+            raise exc.give_up(attempts) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Async twin of `send`."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
-        waiting = False
+        waiting, attempts = False, 0
         retrying = tenacity.AsyncRetrying(
             sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             async for attempt in retrying:
                 with attempt:
+                    attempts += 1
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
                         return await self._aattempt(ctx, url, headers, body)
@@ -321,22 +336,26 @@ class Transport:
                         waiting = waiting or exc.loading
                         raise
         except _Retryable as exc:
-            raise exc.error from exc.__cause__
+            raise exc.give_up(attempts) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         started = time.monotonic()
-        deadline = started + self.timeout
         try:
-            with self.client().stream(
-                "POST", url, headers=headers, content=body, timeout=self.timeout
-            ) as response:
+            # The deadline bounds every socket operation of the clients created here; the
+            # check between chunks is what bounds a client passed in (to one more read).
+            with (
+                deadline(self.timeout),
+                self.client().stream(
+                    "POST", url, headers=headers, content=body, timeout=self.timeout
+                ) as response,
+            ):
                 chunks = []
                 for chunk in response.iter_bytes():
                     chunks.append(chunk)
-                    if time.monotonic() > deadline:
+                    if time.monotonic() > started + self.timeout:
                         raise httpx.ReadTimeout("answer too slow", request=response.request)
                 content = b"".join(chunks)
         except httpx.HTTPError as exc:
@@ -400,16 +419,23 @@ class Transport:
     def _transport_error(self, ctx: CallContext, exc: httpx.HTTPError) -> Exception:
         if isinstance(exc, httpx.TimeoutException):
             return self._timeout_error(ctx)
-        error = ServerError(
-            f"{_who(ctx)} could not reach the inference API ({type(exc).__name__}: "
-            f"{self.redact(str(exc)) or 'connection closed'}). Check the network and "
-            "`base_url` / `endpoint_url`, then try again.",
-            task=ctx.task,
-            model=ctx.model,
-        )
+        cause = f"{type(exc).__name__}: {self.redact(str(exc)) or 'connection closed'}"
+        if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
+            what = f"could not reach the inference API ({cause})"
+            advice = "Check the network and `base_url` / `endpoint_url`, then try again."
+        else:
+            what = f"lost the connection before the answer was complete ({cause})"
+            advice = "Try again later."
+
+        def give_up(attempts: int) -> HfInferenceError:
+            return ServerError(
+                f"{_who(ctx)} {what}{_after(attempts)}. {advice}", task=ctx.task, model=ctx.model
+            )
+
+        # A request the server may have read is sent again: inference has no side effects.
         if isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol):
-            return _Retryable(error, None)
-        return error
+            return _Retryable(give_up, None)
+        return give_up(1)
 
     def _status_error(
         self, ctx: CallContext, response: httpx.Response, content: bytes
@@ -464,39 +490,30 @@ class Transport:
                 **common,
             )
         wait_hint = _retry_after(response.headers)
+        kind: type[HfInferenceError] = ServerError
+        what, advice = "failed on the server", "Try again later."
         if status == 429:
-            error: HfInferenceError = RateLimitError(
-                f"{who} was rate limited ({quoted}) after {self.max_retries + 1} attempt(s). "
-                + (
-                    "Wait and try again later."
-                    if self.has_token
-                    else "Set HF_TOKEN for higher limits."
-                ),
-                **common,
+            kind, what = RateLimitError, "was rate limited"
+            advice = (
+                "Wait and try again later." if self.has_token else "Set HF_TOKEN for higher limits."
             )
-            return _Retryable(error, wait_hint)
+        elif status == 503:
+            kind, what = ModelLoadingError, "found the model unavailable"
+            advice = "Try again later, or pass Options(wait_for_model=True)."
+
+        def give_up(attempts: int) -> HfInferenceError:
+            error = kind(f"{who} {what} ({quoted}){_after(attempts)}. {advice}", **common)
+            if isinstance(error, ModelLoadingError):
+                error.estimated_time = estimated
+            return error
+
         if status == 503:
             loading = estimated is not None or "loading" in (server or "").lower()
-            error = ModelLoadingError(
-                f"{who} found the model unavailable ({quoted}) after {self.max_retries + 1} "
-                "attempt(s). Try again later, or pass Options(wait_for_model=True).",
-                **common,
-            )
-            error.estimated_time = estimated
-            return _Retryable(
-                error, wait_hint if wait_hint is not None else estimated, loading=loading
-            )
-        error = ServerError(
-            f"{who} failed on the server ({quoted}). Try again later.",
-            **common,
-        )
+            wait = wait_hint if wait_hint is not None else estimated
+            return _Retryable(give_up, wait, loading=loading)
         if status in RETRY_STATUSES or status == 408:
-            error.message = (
-                f"{who} failed on the server ({quoted}) after {self.max_retries + 1} attempt(s). "
-                "Try again later."
-            )
-            return _Retryable(error, wait_hint)
-        return error
+            return _Retryable(give_up, wait_hint)
+        return give_up(1)
 
     def redact(self, text: str) -> str:
         """`text` with the token replaced, should a server or library ever echo it."""
@@ -774,6 +791,10 @@ def _endpoint_route(endpoint_url: str, route: Route) -> str:
     return str(url.copy_with(path=path))
 
 
+def _after(attempts: int) -> str:
+    return f" after {attempts} attempts" if attempts > 1 else ""
+
+
 def _who(ctx: CallContext) -> str:
     return f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task} on the endpoint"
 
@@ -842,6 +863,12 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         with contextlib.suppress(ValueError):
             return max(float(value), 0.0)
     return None
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
+    return httpx.create_ssl_context()
 
 
 async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:
