@@ -20,11 +20,19 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, TypeVar
 
 import httpx
 import tenacity
@@ -50,6 +58,8 @@ from .sse import StreamError, aiter_sse, iter_sse, stream_error
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
 
 logger = logging.getLogger("hf_inference_tools")
+
+T = TypeVar("T")
 
 Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
 
@@ -297,6 +307,16 @@ class Transport:
 
     def send(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Send with retries; return the 2xx answer or raise the mapped error."""
+        return self._retried(ctx, request, options, self._attempt)
+
+    def _retried(
+        self,
+        ctx: CallContext,
+        request: ApiRequest,
+        options: Options,
+        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], T],
+    ) -> T:
+        """`attempt_once` under the retry policy: the one loop behind `send` and `stream`."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting, attempts = False, 0
@@ -309,7 +329,7 @@ class Transport:
                     attempts += 1
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
-                        return self._attempt(ctx, url, headers, body)
+                        return attempt_once(ctx, url, headers, body)
                     except _Retryable as exc:
                         waiting = waiting or exc.loading
                         raise
@@ -319,6 +339,16 @@ class Transport:
 
     async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Async twin of `send`."""
+        return await self._aretried(ctx, request, options, self._aattempt)
+
+    async def _aretried(
+        self,
+        ctx: CallContext,
+        request: ApiRequest,
+        options: Options,
+        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], Awaitable[T]],
+    ) -> T:
+        """Async twin of `_retried`."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         waiting, attempts = False, 0
@@ -331,7 +361,7 @@ class Transport:
                     attempts += 1
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
-                        return await self._aattempt(ctx, url, headers, body)
+                        return await attempt_once(ctx, url, headers, body)
                     except _Retryable as exc:
                         waiting = waiting or exc.loading
                         raise
@@ -567,46 +597,13 @@ class Transport:
     def _start_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
     ) -> httpx.Response:
-        self._check_options(options)
-        url, body = self.url_for(ctx.model, request.route), self._body(request)
-        waiting = False
-        retrying = tenacity.Retrying(
-            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
-        )
-        try:
-            for attempt in retrying:
-                with attempt:
-                    headers = self.headers_for(request, options, waiting=waiting)
-                    try:
-                        return self._open_stream(ctx, url, headers, body)
-                    except _Retryable as exc:
-                        waiting = waiting or exc.loading
-                        raise
-        except _Retryable as exc:
-            raise exc.error from exc.__cause__
-        raise AssertionError("unreachable")  # pragma: no cover
+        # Retried like `send`, but only until the stream starts: never once events flow.
+        return self._retried(ctx, request, options, self._open_stream)
 
     async def _astart_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
     ) -> httpx.Response:
-        self._check_options(options)
-        url, body = self.url_for(ctx.model, request.route), self._body(request)
-        waiting = False
-        retrying = tenacity.AsyncRetrying(
-            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
-        )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    headers = self.headers_for(request, options, waiting=waiting)
-                    try:
-                        return await self._aopen_stream(ctx, url, headers, body)
-                    except _Retryable as exc:
-                        waiting = waiting or exc.loading
-                        raise
-        except _Retryable as exc:
-            raise exc.error from exc.__cause__
-        raise AssertionError("unreachable")  # pragma: no cover
+        return await self._aretried(ctx, request, options, self._aopen_stream)
 
     def _open_stream(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
