@@ -11,9 +11,9 @@ import base64
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from .._http.transport import ApiRequest, ApiResponse
 from .._media import Media, MediaKind
@@ -22,6 +22,7 @@ from ._defaults import DEFAULT_MODELS
 
 __all__ = [
     "BuildContext",
+    "ClassificationParameters",
     "ContentContext",
     "Input",
     "Parameters",
@@ -50,6 +51,22 @@ class Parameters(BaseModel):
     """Base of every task's `parameters` object."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class ClassificationParameters(Parameters):
+    """The parameters every classifier takes (text, image and audio classification)."""
+
+    top_k: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many labels to return, best first, e.g. 3. Null: the model's default.",
+    )
+    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
+        default=None,
+        description=(
+            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
+        ),
+    )
 
 
 class ReturnValue(BaseModel):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse
-from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
+from ._spec import (
+    ClassificationParameters,
+    Input,
+    ReturnValue,
+    TaskSpec,
+    binary_request,
+    parse_as,
+)
 
 AUDIO_DATA_DESCRIPTION = (
     "The audio (WAV, FLAC, MP3, OGG, WebM or M4A): a file path inside the media folder (e.g. "
@@ -16,18 +21,8 @@ AUDIO_DATA_DESCRIPTION = (
 )
 
 
-class AudioClassificationParameters(Parameters):
-    top_k: int | None = Field(
-        default=None,
-        ge=1,
-        description="How many labels to return, best first, e.g. 2. Null: the model's default.",
-    )
-    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        default=None,
-        description=(
-            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
-        ),
-    )
+class AudioClassificationParameters(ClassificationParameters):
+    """Optional settings of audio classification."""
 
 
 class AudioClassificationArgs(Input):

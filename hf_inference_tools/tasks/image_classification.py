@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse
-from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
+from ._spec import (
+    ClassificationParameters,
+    Input,
+    ReturnValue,
+    TaskSpec,
+    binary_request,
+    parse_as,
+)
 
 IMAGE_DATA_DESCRIPTION = (
     "The image: a file path inside the media folder (e.g. 'photos/cat.png'), an https:// URL "
@@ -15,18 +20,8 @@ IMAGE_DATA_DESCRIPTION = (
 )
 
 
-class ImageClassificationParameters(Parameters):
-    top_k: int | None = Field(
-        default=None,
-        ge=1,
-        description="How many labels to return, best first, e.g. 5. Null: the model's default.",
-    )
-    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        default=None,
-        description=(
-            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
-        ),
-    )
+class ImageClassificationParameters(ClassificationParameters):
+    """Optional settings of image classification."""
 
 
 class ImageClassificationArgs(Input):
