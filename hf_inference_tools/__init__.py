@@ -2,11 +2,15 @@
 
 Layers, each using only the ones below it: `_http` (the network), `tasks` (one definition per
 task), `client` (`HfInference`), `tools` (one `BaseTool` per task), `toolkit`.
+
+The root exports the client, its options and errors, the toolkit, every tool class, and every
+task's Args / Parameters / ReturnValue types and spec (all of `tasks.__all__` and `tools.__all__`).
 """
 
+from . import tasks, tools
 from ._config import Options
 from ._version import __version__
-from .client import HfInference
+from .client import AsyncInferenceStream, BinaryInput, HfInference, InferenceStream
 from .errors import (
     AuthenticationError,
     HfInferenceError,
@@ -20,36 +24,18 @@ from .errors import (
     RateLimitError,
     ServerError,
 )
-from .tasks import (
-    DEFAULT_MODELS,
-    ImageClassificationArgs,
-    ImageClassificationParameters,
-    ImageClassificationReturnValue,
-    TextClassificationArgs,
-    TextClassificationParameters,
-    TextClassificationReturnValue,
-    TextToImageArgs,
-    TextToImageParameters,
-)
+from .tasks import *  # noqa: F403  # every task's types and spec, listed in tasks.__all__
 from .toolkit import HfInferenceToolkit
-from .tools import (
-    HfInferenceTool,
-    ImageClassificationTool,
-    TextClassificationTool,
-    TextToImageTool,
-)
+from .tools import *  # noqa: F403  # every tool class, listed in tools.__all__
 
 __all__ = [
+    "AsyncInferenceStream",
     "AuthenticationError",
-    "DEFAULT_MODELS",
+    "BinaryInput",
     "HfInference",
     "HfInferenceError",
-    "HfInferenceTool",
     "HfInferenceToolkit",
-    "ImageClassificationArgs",
-    "ImageClassificationParameters",
-    "ImageClassificationReturnValue",
-    "ImageClassificationTool",
+    "InferenceStream",
     "InferenceTimeoutError",
     "InputError",
     "MediaError",
@@ -60,12 +46,7 @@ __all__ = [
     "PaymentRequiredError",
     "RateLimitError",
     "ServerError",
-    "TextClassificationArgs",
-    "TextClassificationParameters",
-    "TextClassificationReturnValue",
-    "TextClassificationTool",
-    "TextToImageArgs",
-    "TextToImageParameters",
-    "TextToImageTool",
     "__version__",
 ]
+__all__ += tasks.__all__
+__all__ += tools.__all__

@@ -196,7 +196,7 @@ def read_binary_input(
         return media_from_bytes(_read_file(path, source, max_bytes), kind, source=source)
     if callable(getattr(data, "read", None)):
         source = "file object"
-        return media_from_bytes(_read_stream(data, max_bytes), kind, source=source)
+        return media_from_bytes(_read_stream(data, source, max_bytes), kind, source=source)
     raise TypeError(
         "Expected bytes, a pathlib.Path or a binary file object as media, "
         f"got {type(data).__name__}."
@@ -277,6 +277,7 @@ def describe_media(data: bytes, mime_type: str) -> dict[str, Any]:
     return info
 
 
+_READ_CHUNK = 2**20
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate newlines
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block the open
@@ -395,18 +396,19 @@ def _read_file(path: Path, source: str, max_bytes: int, extra_flags: int = 0) ->
         # notice growth), not for the cap: an uncapped caller's cap does not fit in memory.
         data = file.read(min(info.st_size, max_bytes) + 1)
         # The file grew since fstat: read on, in slices, until its end or past the cap.
-        while info.st_size < len(data) <= max_bytes and (more := file.read(2**20)):
+        while info.st_size < len(data) <= max_bytes and (more := file.read(_READ_CHUNK)):
             data += more
     if len(data) > max_bytes:
         raise _too_large(source, len(data), max_bytes)
     return data
 
 
-def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while size <= max_bytes:
-        chunk = stream.read(max_bytes + 1 - size)
+        # In chunks: read(n) allocates n bytes up front, and n may be sys.maxsize + 1.
+        chunk = stream.read(min(max_bytes + 1 - size, _READ_CHUNK))
         if isinstance(chunk, str):
             raise TypeError("The file object is in text mode; open it with 'rb'.")
         if not chunk:
@@ -414,7 +416,7 @@ def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
         chunks.append(bytes(chunk))
         size += len(chunk)
     if size > max_bytes:
-        raise _too_large("file object", size, max_bytes)
+        raise _too_large(source, size, max_bytes)
     return b"".join(chunks)
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import respx
+from langchain_core.messages import ToolMessage
 
 from hf_inference_tools import HfInference
+from hf_inference_tools.tools import HfInferenceTool
 from tests.fault_fixtures import (  # noqa: F401  # fixtures registered by name
     fault_server_fixture,
     fault_server_session_fixture,
@@ -50,3 +53,20 @@ def hf(waits: list[float]) -> Iterator[HfInference]:
     client.transport.asleep = asleep
     yield client
     client.close()
+
+
+Invoke = Callable[[HfInferenceTool, dict[str, Any]], Awaitable[ToolMessage]]
+"""What the `invoke` fixture gives: `await invoke(tool, args)` -> the `ToolMessage`."""
+
+
+@pytest.fixture(params=["sync", "async"])
+def invoke(request: pytest.FixtureRequest) -> Invoke:
+    """Call a tool as an agent does (a tool call: errors come back as messages), sync and async."""
+
+    async def run(tool: HfInferenceTool, args: dict[str, Any]) -> ToolMessage:
+        call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
+        message = tool.invoke(call) if request.param == "sync" else await tool.ainvoke(call)
+        assert isinstance(message, ToolMessage)
+        return message
+
+    return run

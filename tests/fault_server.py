@@ -73,6 +73,7 @@ __all__ = [
     "Status",
     "Step",
     "Success",
+    "Trickle",
     "Truncated",
 ]
 
@@ -80,6 +81,7 @@ MAX_RECORDED_BODY = 1024 * 1024
 """Request bodies above this size are counted and discarded, never stored."""
 
 _READ_CHUNK = 256 * 1024
+_BACKLOG = 1024
 _HF_PREFIX = "/hf-inference/models/"
 
 Body: TypeAlias = bytes | str | dict[str, Any] | list[Any]
@@ -149,6 +151,18 @@ class Truncated:
 
 
 @dataclass(frozen=True)
+class Trickle:
+    """A 200 announcing its whole length, then sending the body `chunk` bytes at a time with
+    `interval` seconds between pieces (each piece within a client's read timeout, the whole body
+    slower than it). `body=None` trickles the healthy body."""
+
+    interval: float
+    chunk: int = 1
+    body: Body | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
 class Success:
     """An explicit 2xx. `body=None` keeps the healthy body and applies `status`/`headers` to it.
     `content_type=None` is inferred as for `Status`."""
@@ -172,7 +186,9 @@ class SSE:
     chunked: bool = False
 
 
-Fault: TypeAlias = Loading | RateLimited | Status | Drop | Slow | BadShape | Truncated | SSE
+Fault: TypeAlias = (
+    Loading | RateLimited | Status | Drop | Slow | BadShape | Truncated | Trickle | SSE
+)
 Step: TypeAlias = Fault | Success
 
 
@@ -872,7 +888,11 @@ class FaultServer:
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        server = await asyncio.start_server(self._handle, "127.0.0.1", 0, limit=1024 * 1024)
+        # asyncio's default backlog (100) drops the SYNs of a burst of concurrent clients, which
+        # then reconnect after 1, 3, 7 s: a load test would measure TCP backoff, not the client.
+        server = await asyncio.start_server(
+            self._handle, "127.0.0.1", 0, limit=1024 * 1024, backlog=_BACKLOG
+        )
         self._port = server.sockets[0].getsockname()[1]
         self._ready.set()
         try:
@@ -1126,9 +1146,37 @@ class FaultServer:
                 writer.write(_head(200, headers) + step.body)
                 await writer.drain()
                 return False
+            case Trickle():
+                return await self._trickle(step, request, base, writer, keep_alive)
             case SSE():
                 return await self._stream(step, base, writer, keep_alive)
         raise TypeError(f"not a FaultServer behaviour: {step!r}")
+
+    async def _trickle(
+        self,
+        step: Trickle,
+        request: RecordedRequest,
+        base: Mapping[str, str],
+        writer: asyncio.StreamWriter,
+        keep_alive: bool,
+    ) -> bool:
+        body, content_type = step.body, step.content_type
+        if body is None:
+            healthy = self._healthy(request)
+            if isinstance(healthy, Success):
+                body, content_type = healthy.body, content_type or healthy.content_type
+            else:  # an invalid request: its error, not trickled
+                return await self._answer(healthy, request, writer, keep_alive)
+        data, content_type = _encode(body, content_type)
+        headers = {"content-type": content_type, "content-length": str(len(data)), **base}
+        headers["connection"] = "keep-alive" if keep_alive else "close"
+        writer.write(_head(200, headers))
+        for start in range(0, len(data), max(step.chunk, 1)):
+            if start:
+                await asyncio.sleep(step.interval)
+            writer.write(data[start : start + max(step.chunk, 1)])
+            await writer.drain()
+        return keep_alive
 
     @staticmethod
     async def _stream(

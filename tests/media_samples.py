@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import struct
-import wave
-import zlib
+
+from hf_inference_tools.testing import _samples as samples
 
 
 def png_bytes(width: int, height: int) -> bytes:
-    """A valid black RGB PNG of the given size."""
-
-    def chunk(kind: bytes, payload: bytes) -> bytes:
-        crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    rows = (b"\x00" + b"\x00\x00\x00" * width) * height
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    """A valid RGB PNG of the given size."""
+    return samples.png_bytes(width, height)
 
 
 def wav_bytes(seconds: float, rate: int) -> bytes:
-    """A mono 16-bit PCM WAV of silence."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\x00\x00" * int(seconds * rate))
-    return buffer.getvalue()
+    """A mono 16-bit PCM WAV."""
+    return samples.wav_bytes(seconds, rate)
 
 
 def float_wav_bytes(seconds: float, rate: int) -> bytes:

@@ -1,32 +1,18 @@
-"""A chat model that plays a script of tool calls: an agent's LLM, offline."""
+"""A chat model that plays a script of tool calls: the package's own `ScriptedChatModel`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from langchain_core.language_models import LanguageModelInput
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
-from langchain_core.runnables import Runnable
-from langchain_core.tools import BaseTool
-from langchain_core.utils.function_calling import convert_to_openai_tool
+
+from hf_inference_tools.testing import ScriptedChatModel
 
 
-class ScriptedToolModel(GenericFakeChatModel):
-    """Plays the scripted messages in order; `bind_tools` converts tools as a provider would."""
-
-    # GenericFakeChatModel's streaming drops tool_calls, so answers are never streamed.
-    disable_streaming: bool = True
-
-    def bind_tools(
-        self,
-        tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool],
-        *,
-        tool_choice: str | None = None,
-        **kwargs: Any,
-    ) -> Runnable[LanguageModelInput, AIMessage]:
-        return self.bind(tools=[convert_to_openai_tool(t, strict=True) for t in tools], **kwargs)
+def ScriptedToolModel(messages: Iterable[AIMessage]) -> ScriptedChatModel:
+    """Plays `messages` in order (the name it had as a class, before the testing kit had one)."""
+    return ScriptedChatModel(turns=list(messages))
 
 
 def tool_call(name: str, args: dict[str, Any], call_id: str) -> AIMessage:

@@ -28,6 +28,7 @@ from tests.fault_server import (
     Slow,
     Status,
     Success,
+    Trickle,
     Truncated,
 )
 
@@ -392,6 +393,40 @@ def test_truncated__body_cut_off(fault_server: FaultServer, client: httpx.Client
 
     with pytest.raises(httpx.RemoteProtocolError, match=r"incomplete|complete message body"):
         post(client, SST2, json={"inputs": "x"})
+
+
+def test_trickle__body_arrives_piece_by_piece(fault_server: FaultServer) -> None:
+    fault_server.script(SST2, Trickle(0.02, chunk=20), Trickle(0.01, body=b"abc"))
+
+    with httpx.Client(verify=TLS, base_url=fault_server.base_url, timeout=5) as client:
+        started = time.monotonic()
+        with client.stream("POST", f"/models/{SST2}", json={"inputs": "x"}) as response:
+            pieces = list(response.iter_raw())
+        elapsed = time.monotonic() - started
+        explicit = client.post(f"/models/{SST2}", json={"inputs": "x"})
+
+    body = b"".join(pieces)
+    assert response.headers["content-length"] == str(len(body))
+    assert json.loads(body)[0][0]["label"] == "POSITIVE"
+    assert len(pieces) >= len(body) // 20 // 2  # not sent at once
+    assert elapsed >= 0.02 * (len(body) // 20)
+    assert (explicit.content, explicit.headers["content-type"]) == (
+        b"abc",
+        "text/plain; charset=utf-8",
+    )
+    assert fault_server.connections_opened == 1  # the connection stays open after a trickle
+
+
+def test_trickle__each_piece_within_the_read_timeout_the_whole_slower(
+    fault_server: FaultServer, client: httpx.Client
+) -> None:
+    fault_server.script(SST2, Trickle(0.05, body=b"x" * 8))
+
+    started = time.monotonic()
+    response = post(client, SST2, json={"inputs": "x"}, timeout=0.2)
+
+    assert response.content == b"x" * 8
+    assert time.monotonic() - started >= 0.35  # 7 pauses, each below the 0.2 s read timeout
 
 
 def test_success__explicit_body_or_healthy_body_with_overrides(

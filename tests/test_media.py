@@ -1,19 +1,20 @@
 """The media policy (SPEC section 4), attacked the way a prompt-injected agent would.
 
-No test touches real DNS or the network: `socket.getaddrinfo` answers from `DNS` below, and respx
-serves every URL. After the fetcher's DNS-rebinding defence a request goes to the checked IP, so
-routes are written with IPs (`https://93.184.216.34/cat.png`) and the name travels in `Host`.
+No test touches real DNS or the network: `socket.getaddrinfo` answers from the table in
+`tests/fake_net.py`, and respx serves every URL, at the checked IP (`https://93.184.216.34/...`).
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
+import io
 import os
 import re
-import socket
 import sys
+import tracemalloc
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -36,20 +37,13 @@ from hf_inference_tools._media import (
     sniff_mime,
 )
 from hf_inference_tools.errors import MediaError
+from tests.fake_net import PUBLIC_IP, PUBLIC_IPV6, ChunkStream, fake_dns
 from tests.media_samples import flac_bytes, float_wav_bytes, png_bytes, wav_bytes
 
-PUBLIC_IP = "93.184.216.34"
-PUBLIC_IPV6 = "2606:2800:220:1:248:1893:25c8:1946"
-DNS = {
-    "example.com": [PUBLIC_IP],
-    "v6.example.com": [PUBLIC_IPV6],
-    "localhost": ["127.0.0.1", "::1"],
-    "metadata.internal": ["169.254.169.254"],
-    "rebind.example.com": [PUBLIC_IP, "10.0.0.1"],  # one bad answer is enough to refuse
-}
 PNG = png_bytes(3, 2)
 WAV = wav_bytes(0.5, 8000)
 SECRET = "TOP-SECRET-CONTENTS"
+GZIP_BOMB = gzip.compress(b"\0" * 20_000_000)
 
 Loader = Callable[[str, MediaKind, MediaPolicy], Awaitable[Media]]
 Fetcher = Callable[..., Awaitable[bytes]]
@@ -60,26 +54,8 @@ Fetcher = Callable[..., Awaitable[bytes]]
 
 @pytest.fixture(autouse=True)
 def dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Fake `getaddrinfo` (the sync resolver and `loop.getaddrinfo` both call it); logs names."""
-    asked: list[str] = []
-
-    def getaddrinfo(host: str, port: int, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
-        asked.append(host)
-        if host not in DNS:
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [
-            (
-                socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                socket.SOCK_STREAM,
-                6,
-                "",
-                (ip, port),
-            )
-            for ip in DNS[host]
-        ]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return asked
+    """No real DNS: names resolve from `fake_net.DNS`; the names asked are logged."""
+    return fake_dns(monkeypatch)
 
 
 @pytest.fixture
@@ -129,22 +105,6 @@ def outside(tmp_path: Path) -> Path:
     path = tmp_path / "secret.png"
     path.write_bytes(PNG)
     return path
-
-
-class ChunkStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body served chunk by chunk, counting how many chunks were pulled."""
-
-    def __init__(self, chunk: bytes, count: int) -> None:
-        self.chunk, self.count, self.pulled = chunk, count, 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        for _ in range(self.count):
-            self.pulled += 1
-            yield self.chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self:
-            yield chunk
 
 
 def data_uri(data: bytes, mime_type: str = "image/png") -> str:
@@ -523,6 +483,28 @@ async def test_url__oversized_streamed_body_is_cut_off(web: respx.MockRouter, lo
     assert body.pulled <= 11
 
 
+@pytest.mark.parametrize("encoding", ["gzip", "br", "zstd", "deflate, gzip"])
+async def test_url__compressed_body_is_refused_before_it_is_decoded(
+    web: respx.MockRouter, load: Loader, encoding: str
+) -> None:
+    # Sent although identity was asked for: 20 kB of gzip decode to 20 MB in one chunk.
+    body = ChunkStream(GZIP_BOMB, 1)
+    web.get(f"https://{PUBLIC_IP}/bomb.png").respond(
+        200, headers={"content-encoding": encoding}, stream=body
+    )
+    with pytest.raises(MediaError) as error:
+        await load("https://example.com/bomb.png", "image", MediaPolicy(max_media_bytes=1000))
+    assert_message(error, f"compressed ({encoding})", "Pass the media another way")
+    assert body.pulled == 0
+
+
+async def test_url__identity_encoding_is_accepted(web: respx.MockRouter, load: Loader) -> None:
+    web.get(f"https://{PUBLIC_IP}/a.png").respond(
+        200, headers={"content-encoding": "identity"}, content=PNG
+    )
+    assert (await load("https://example.com/a.png", "image", MediaPolicy())).data == PNG
+
+
 async def test_url__error_status_is_named(web: respx.MockRouter, load: Loader) -> None:
     web.get(f"https://{PUBLIC_IP}/cat.png").respond(404)
     with pytest.raises(MediaError) as error:
@@ -534,7 +516,7 @@ async def test_url__error_status_is_named(web: respx.MockRouter, load: Loader) -
     ("failure", "needle"),
     [
         (httpx.ConnectError("connection refused"), "ConnectError"),
-        (httpx.ReadTimeout("too slow"), "fetch_timeout (30 s)"),
+        (httpx.ReadTimeout("too slow"), "longer than 30 seconds"),
     ],
 )
 async def test_url__network_failures_become_media_errors(
@@ -646,10 +628,18 @@ def test_binary_input__path_anywhere_is_trusted(outside: Path) -> None:
     assert media == Media(PNG, "image/png", "file 'secret.png'")
 
 
-def test_binary_input__uncapped_path_is_read_whole(outside: Path) -> None:
-    # The client passes no cap (sys.maxsize): developer code is trusted with any size.
-    media = read_binary_input(outside, "image", max_bytes=sys.maxsize)
-    assert media == Media(PNG, "image/png", "file 'secret.png'")
+def test_binary_input__a_large_file_is_held_once(tmp_path: Path) -> None:
+    # Uploads of long recordings: the bytes read are the bytes sent, never joined from a copy.
+    path = tmp_path / "large.png"
+    path.write_bytes(PNG + bytes(8 * 2**20))
+    tracemalloc.start()
+    try:
+        media = read_binary_input(path, "image", max_bytes=sys.maxsize)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(media.data) == path.stat().st_size
+    assert peak < 1.25 * len(media.data)
 
 
 def test_binary_input__file_grown_since_fstat_is_read_to_its_end_and_capped(
@@ -690,6 +680,24 @@ def test_binary_input__file_object(outside: Path) -> None:
         assert read_binary_input(file, "image", max_bytes=1000).source == "file object"
     with outside.open("rb") as file, pytest.raises(MediaError, match="max_media_bytes"):
         read_binary_input(file, "image", max_bytes=10)
+
+
+def test_binary_input__no_cap_reads_paths_and_file_objects(outside: Path) -> None:
+    # The client passes sys.maxsize (developer code is trusted); read(cap + 1) overflowed.
+    assert read_binary_input(outside, "image", max_bytes=sys.maxsize).data == PNG
+    assert read_binary_input(io.BytesIO(PNG), "image", max_bytes=sys.maxsize).data == PNG
+
+
+def test_binary_input__reading_allocates_about_the_file_not_the_cap(outside: Path) -> None:
+    # read(n) allocates n bytes before reading; a 1 GiB cap must not cost 1 GiB per call.
+    tracemalloc.start()
+    try:
+        read_binary_input(outside, "image", max_bytes=2**30)
+        read_binary_input(io.BytesIO(PNG), "image", max_bytes=2**30)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20
 
 
 def test_binary_input__str_and_text_files_are_type_errors(outside: Path) -> None:

@@ -14,9 +14,10 @@ redirect, at most 5) is checked the same way before anything is sent:
   rebinding cannot swap in a private address.
 
 The body is streamed and refused past `max_media_bytes` (first by `Content-Length`, then by
-count), within `fetch_timeout` for the whole fetch. The client sends no `Authorization` or
-`Cookie` header, keeps no cookies between hops, ignores proxy and netrc settings from the
-environment, and reuses no connection.
+count), within `fetch_timeout` for the whole fetch. It is asked for uncompressed, and refused if
+the server compresses it anyway, since one compressed chunk can expand far past the cap. The
+client sends no `Authorization` or `Cookie` header, keeps no cookies between hops, ignores proxy
+and netrc settings from the environment, and reuses no connection.
 
 Limits: the guard is only as good as the resolver's answer at check time (a name that resolves to
 a public address whose host then forwards internally is out of reach); addresses that embed IPv4
@@ -302,6 +303,14 @@ def _check_response(hop: _Hop, response: httpx.Response, policy: MediaPolicy) ->
     if not response.is_success:
         status = f"{response.status_code} {response.reason_phrase}".strip()
         raise MediaError(f"Could not fetch {shown_url(hop.url)}: the server answered {status}.")
+    # httpx decodes each chunk whole before the cap sees it: 64 KiB of gzip can be 64 MiB.
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        raise MediaError(
+            f"Refused to download {shown_url(hop.url)}: the server sent it compressed "
+            f"({encoding}) although an uncompressed body was asked for, and a compressed body "
+            "can expand far past max_media_bytes. Pass the media another way."
+        )
     try:
         length = int(response.headers.get("content-length", ""))
     except ValueError:
@@ -338,8 +347,8 @@ def _network_errors(hop: _Hop, policy: MediaPolicy) -> Iterator[None]:
         yield
     except (httpx.TimeoutException, TimeoutError) as exc:
         raise MediaError(
-            f"Fetching {shown_url(hop.url)} took longer than fetch_timeout "
-            f"({policy.fetch_timeout:g} s). Raise fetch_timeout, or pass the media another way."
+            f"Fetching {shown_url(hop.url)} took longer than {policy.fetch_timeout:g} seconds. "
+            "Pass the media another way (a smaller file, or a path inside the media folder)."
         ) from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise MediaError(

@@ -2,7 +2,9 @@
 
 Nothing above this module builds a URL, sets a header or reads a status code. A task hands in a
 pure `ApiRequest`; `Transport.send` / `Transport.asend` (hand-written twins) hand back an
-`ApiResponse` or raise an error from `hf_inference_tools.errors`.
+`ApiResponse` or raise an error from `hf_inference_tools.errors`. `Transport.stream` /
+`Transport.astream` do the same for Server-Sent Events answers (parsed in `sse.py`). Each wait
+before a retry is an INFO record on the `hf_inference_tools` logger (the CLI shows it as progress).
 """
 
 from __future__ import annotations
@@ -13,14 +15,24 @@ import email.utils
 import json
 import logging
 import re
+import ssl
 import threading
 import time
 import warnings
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, NoReturn, TypeVar
 
 import httpx
 import tenacity
@@ -35,14 +47,19 @@ from ..errors import (
     InputError,
     ModelLoadingError,
     ModelNotFoundError,
+    OutputError,
     PaymentRequiredError,
     RateLimitError,
     ServerError,
 )
+from ._deadline import deadline, sync_transport
+from .sse import StreamError, aiter_sse, iter_sse, stream_error
 
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
 
 logger = logging.getLogger("hf_inference_tools")
+
+T = TypeVar("T")
 
 Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
 
@@ -90,11 +107,19 @@ class CallContext:
 
 
 class _Retryable(Exception):
-    """An attempt failed in a way worth another try; `error` is what the caller sees at the end."""
+    """An attempt failed in a way worth another try. `give_up(attempts)` is what the caller sees
+    when no try is left (its message counts the attempts made); `error` is this attempt's."""
 
-    def __init__(self, error: HfInferenceError, wait_hint: float | None, *, loading: bool = False):
-        super().__init__(str(error))
-        self.error = error
+    def __init__(
+        self,
+        give_up: Callable[[int], HfInferenceError],
+        wait_hint: float | None,
+        *,
+        loading: bool = False,
+    ) -> None:
+        self.error = give_up(1)
+        super().__init__(str(self.error))
+        self.give_up = give_up
         self.wait_hint = wait_hint
         self.loading = loading
 
@@ -152,15 +177,15 @@ class Transport:
     def has_token(self) -> bool:
         return self._token is not None
 
-    def _new_client_kwargs(self) -> dict[str, Any]:
-        return {"timeout": httpx.Timeout(self.timeout), "limits": DEFAULT_LIMITS}
-
     def client(self) -> httpx.Client:
         """The shared sync client, created on first use."""
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = httpx.Client(**self._new_client_kwargs())
+                    self._client = httpx.Client(
+                        timeout=httpx.Timeout(self.timeout),
+                        transport=sync_transport(DEFAULT_LIMITS, _tls()),
+                    )
         return self._client
 
     async def aclient(self) -> httpx.AsyncClient:
@@ -171,7 +196,9 @@ class Transport:
         entry = self._async_clients.get(loop)
         if entry is not None and not entry[0].is_closed:
             return entry[0]
-        client = httpx.AsyncClient(**self._new_client_kwargs())
+        client = httpx.AsyncClient(
+            timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
+        )
         closer = _close_at_loop_shutdown(client)
         # Starting the generator registers it with the loop, whose shutdown_asyncgens()
         # (run by asyncio.run and asyncio.Runner) then closes the client inside that loop.
@@ -230,14 +257,38 @@ class Transport:
             return request.content
         return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
 
-    def _retrying_kwargs(self, options: Options) -> dict[str, Any]:
+    def _retrying_kwargs(self, ctx: CallContext, options: Options) -> dict[str, Any]:
         retries = self.max_retries if (options.retry_on_error or options.wait_for_model) else 0
         return {
             "stop": tenacity.stop_after_attempt(retries + 1),
             "retry": tenacity.retry_if_exception_type(_Retryable),
             "wait": self._wait,
+            "before_sleep": lambda state: self._log_retry(ctx, state, retries),
             "reraise": True,
         }
+
+    def _log_retry(self, ctx: CallContext, state: tenacity.RetryCallState, retries: int) -> None:
+        # The progress hook: a long wait is one INFO line on the package logger, which the CLI
+        # shows on stderr and an application may route anywhere.
+        exc = state.outcome.exception() if state.outcome else None
+        status = exc.error.status if isinstance(exc, _Retryable) else None
+        if isinstance(exc, _Retryable) and exc.loading:
+            reason = "the model is loading (503)"
+        elif status == 429:
+            reason = "rate limited (429)"
+        elif status is not None:
+            reason = f"the server answered {status}"
+        else:
+            reason = "the connection failed"
+        wait = state.next_action.sleep if state.next_action else 0.0
+        logger.info(
+            "%s: %s; retry %d of %d in %.1f s",
+            _who(ctx),
+            reason,
+            state.attempt_number,
+            retries,
+            wait,
+        )
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -259,84 +310,110 @@ class Transport:
 
     def send(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Send with retries; return the 2xx answer or raise the mapped error."""
+        return self._retried(ctx, request, options, self._attempt)
+
+    def _retried(
+        self,
+        ctx: CallContext,
+        request: ApiRequest,
+        options: Options,
+        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], T],
+    ) -> T:
+        """`attempt_once` under the retry policy: the one loop behind `send` and `stream`."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
-            return self._attempt(ctx, url, self.headers_for(request, options, waiting=False), body)
+            return attempt_once(ctx, url, self.headers_for(request, options, waiting=False), body)
         except _Retryable as exc:
             first: _Retryable | None = exc
-        waiting = False
+        waiting, attempts = False, 0
         retrying = tenacity.Retrying(
-            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             for attempt in retrying:
                 with attempt:
+                    attempts += 1
                     if first is not None:  # tenacity counts and waits from the attempt above
                         failed, first = first, None
                         waiting = failed.loading
                         raise failed
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
-                        return self._attempt(ctx, url, headers, body)
+                        return attempt_once(ctx, url, headers, body)
                     except _Retryable as exc:
                         waiting = waiting or exc.loading
                         raise
         except _Retryable as exc:
-            raise exc.error from exc.__cause__
+            raise exc.give_up(attempts) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Async twin of `send`."""
+        return await self._aretried(ctx, request, options, self._aattempt)
+
+    async def _aretried(
+        self,
+        ctx: CallContext,
+        request: ApiRequest,
+        options: Options,
+        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], Awaitable[T]],
+    ) -> T:
+        """Async twin of `_retried`."""
         self._check_options(options)
         url, body = self.url_for(ctx.model, request.route), self._body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
-            return await self._aattempt(
+            return await attempt_once(
                 ctx, url, self.headers_for(request, options, waiting=False), body
             )
         except _Retryable as exc:
             first: _Retryable | None = exc
-        waiting = False
+        waiting, attempts = False, 0
         retrying = tenacity.AsyncRetrying(
-            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(options)
+            sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)
         )
         try:
             async for attempt in retrying:
                 with attempt:
+                    attempts += 1
                     if first is not None:  # tenacity counts and waits from the attempt above
                         failed, first = first, None
                         waiting = failed.loading
                         raise failed
                     headers = self.headers_for(request, options, waiting=waiting)
                     try:
-                        return await self._aattempt(ctx, url, headers, body)
+                        return await attempt_once(ctx, url, headers, body)
                     except _Retryable as exc:
                         waiting = waiting or exc.loading
                         raise
         except _Retryable as exc:
-            raise exc.error from exc.__cause__
+            raise exc.give_up(attempts) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _attempt(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         started = time.monotonic()
-        deadline = started + self.timeout
         content: bytes | Iterator[bytes] = body
         if len(body) > _UPLOAD_SLICE:
             # Sent whole, a body that does not fit the socket buffer is copied again by httpcore
             # after every partial send (`buffer = buffer[n:]`): a large upload peaked at 3 copies.
             headers, content = {**headers, "Content-Length": str(len(body))}, _slices(body)
         try:
-            with self.client().stream(
-                "POST", url, headers=headers, content=content, timeout=self.timeout
-            ) as response:
+            # The deadline bounds every socket operation of the clients created here; the
+            # check between chunks is what bounds a client passed in (to one more read).
+            with (
+                deadline(self.timeout),
+                self.client().stream(
+                    "POST", url, headers=headers, content=content, timeout=self.timeout
+                ) as response,
+            ):
                 chunks = []
                 for chunk in response.iter_bytes():
                     chunks.append(chunk)
-                    if time.monotonic() > deadline:
+                    if time.monotonic() > started + self.timeout:
                         raise httpx.ReadTimeout("answer too slow", request=response.request)
                 content = b"".join(chunks)
         except httpx.HTTPError as exc:
@@ -405,16 +482,23 @@ class Transport:
     def _transport_error(self, ctx: CallContext, exc: httpx.HTTPError) -> Exception:
         if isinstance(exc, httpx.TimeoutException):
             return self._timeout_error(ctx)
-        error = ServerError(
-            f"{_who(ctx)} could not reach the inference API ({type(exc).__name__}: "
-            f"{self.redact(str(exc)) or 'connection closed'}). Check the network and "
-            "`base_url` / `endpoint_url`, then try again.",
-            task=ctx.task,
-            model=ctx.model,
-        )
+        cause = f"{type(exc).__name__}: {self.redact(str(exc)) or 'connection closed'}"
+        if isinstance(exc, httpx.ConnectError | httpx.ProxyError | httpx.UnsupportedProtocol):
+            what = f"could not reach the inference API ({cause})"
+            advice = "Check the network and `base_url` / `endpoint_url`, then try again."
+        else:
+            what = f"lost the connection before the answer was complete ({cause})"
+            advice = "Try again later."
+
+        def give_up(attempts: int) -> HfInferenceError:
+            return ServerError(
+                f"{_who(ctx)} {what}{_after(attempts)}. {advice}", task=ctx.task, model=ctx.model
+            )
+
+        # A request the server may have read is sent again: inference has no side effects.
         if isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol):
-            return _Retryable(error, None)
-        return error
+            return _Retryable(give_up, None)
+        return give_up(1)
 
     def _status_error(
         self, ctx: CallContext, response: httpx.Response, content: bytes
@@ -469,39 +553,30 @@ class Transport:
                 **common,
             )
         wait_hint = _retry_after(response.headers)
+        kind: type[HfInferenceError] = ServerError
+        what, advice = "failed on the server", "Try again later."
         if status == 429:
-            error: HfInferenceError = RateLimitError(
-                f"{who} was rate limited ({quoted}) after {self.max_retries + 1} attempt(s). "
-                + (
-                    "Wait and try again later."
-                    if self.has_token
-                    else "Set HF_TOKEN for higher limits."
-                ),
-                **common,
+            kind, what = RateLimitError, "was rate limited"
+            advice = (
+                "Wait and try again later." if self.has_token else "Set HF_TOKEN for higher limits."
             )
-            return _Retryable(error, wait_hint)
+        elif status == 503:
+            kind, what = ModelLoadingError, "found the model unavailable"
+            advice = "Try again later, or pass Options(wait_for_model=True)."
+
+        def give_up(attempts: int) -> HfInferenceError:
+            error = kind(f"{who} {what} ({quoted}){_after(attempts)}. {advice}", **common)
+            if isinstance(error, ModelLoadingError):
+                error.estimated_time = estimated
+            return error
+
         if status == 503:
             loading = estimated is not None or "loading" in (server or "").lower()
-            error = ModelLoadingError(
-                f"{who} found the model unavailable ({quoted}) after {self.max_retries + 1} "
-                "attempt(s). Try again later, or pass Options(wait_for_model=True).",
-                **common,
-            )
-            error.estimated_time = estimated
-            return _Retryable(
-                error, wait_hint if wait_hint is not None else estimated, loading=loading
-            )
-        error = ServerError(
-            f"{who} failed on the server ({quoted}). Try again later.",
-            **common,
-        )
+            wait = wait_hint if wait_hint is not None else estimated
+            return _Retryable(give_up, wait, loading=loading)
         if status in RETRY_STATUSES or status == 408:
-            error.message = (
-                f"{who} failed on the server ({quoted}) after {self.max_retries + 1} attempt(s). "
-                "Try again later."
-            )
-            return _Retryable(error, wait_hint)
-        return error
+            return _Retryable(give_up, wait_hint)
+        return give_up(1)
 
     def redact(self, text: str) -> str:
         """`text` with the token replaced, should a server or library ever echo it."""
@@ -514,6 +589,215 @@ class Transport:
     def __repr__(self) -> str:
         target = self.endpoint_url or self.base_url
         return f"Transport({target!r}, token={'set' if self.has_token else None})"
+
+    # -- streaming (Server-Sent Events) ----------------------------------------------------
+    # A stream is retried like `send` until its answer starts, never after: by then the caller
+    # may have shown tokens. Timeouts apply per read (httpx's), not to the whole answer, since
+    # a long generation that keeps sending is healthy.
+
+    @contextlib.contextmanager
+    def stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> Iterator[Iterator[dict[str, Any]]]:
+        """Open a Server-Sent Events answer; yield an iterator over its JSON events.
+
+        A non-2xx before the stream starts raises what `send` raises, after the same retries;
+        a 2xx that is not `text/event-stream` raises `OutputError`; an event with an `error`
+        key raises the matching error. The events end at `[DONE]` or at the end of the body.
+        Leaving the `with` block closes the connection, however far the reading got.
+        """
+        response = self._start_stream(ctx, request, options)
+        events = self._events(ctx, response)
+        try:
+            yield events
+        finally:
+            events.close()
+            response.close()
+
+    @contextlib.asynccontextmanager
+    async def astream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
+        """Async twin of `stream`."""
+        response = await self._astart_stream(ctx, request, options)
+        events = self._aevents(ctx, response)
+        try:
+            yield events
+        finally:
+            await events.aclose()
+            await response.aclose()
+
+    def _start_stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> httpx.Response:
+        # Retried like `send`, but only until the stream starts: never once events flow.
+        return self._retried(ctx, request, options, self._open_stream)
+
+    async def _astart_stream(
+        self, ctx: CallContext, request: ApiRequest, options: Options
+    ) -> httpx.Response:
+        return await self._aretried(ctx, request, options, self._aopen_stream)
+
+    def _open_stream(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> httpx.Response:
+        started = time.monotonic()
+        client = self.client()
+        request = client.build_request(
+            "POST", url, headers=headers, content=body, timeout=self.timeout
+        )
+        try:
+            response = client.send(request, stream=True)
+            if _is_event_stream(response):
+                self._log_stream_start(ctx, response, started)
+                return response
+            try:
+                content = response.read()
+            finally:
+                response.close()
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        self._refuse_stream(ctx, response, content, started)
+
+    async def _aopen_stream(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> httpx.Response:
+        started = time.monotonic()
+        client = await self.aclient()
+        request = client.build_request(
+            "POST", url, headers=headers, content=body, timeout=self.timeout
+        )
+        try:
+            response = await client.send(request, stream=True)
+            if _is_event_stream(response):
+                self._log_stream_start(ctx, response, started)
+                return response
+            try:
+                content = await response.aread()
+            finally:
+                await response.aclose()
+        except httpx.HTTPError as exc:
+            raise self._transport_error(ctx, exc) from exc
+        self._refuse_stream(ctx, response, content, started)
+
+    def _events(self, ctx: CallContext, response: httpx.Response) -> Generator[dict[str, Any]]:
+        try:
+            for data in iter_sse(response.iter_lines()):
+                yield self._event(ctx, response, data)
+        except httpx.HTTPError as exc:
+            raise self._broken_stream(ctx, exc) from exc
+
+    async def _aevents(
+        self, ctx: CallContext, response: httpx.Response
+    ) -> AsyncGenerator[dict[str, Any]]:
+        try:
+            async for data in aiter_sse(response.aiter_lines()):
+                yield self._event(ctx, response, data)
+        except httpx.HTTPError as exc:
+            raise self._broken_stream(ctx, exc) from exc
+
+    def _log_stream_start(self, ctx: CallContext, response: httpx.Response, started: float) -> None:
+        logger.debug(
+            "POST %s -> %s, streaming after %.0f ms (task=%s, request_id=%s, authenticated=%s)",
+            response.request.url,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+            ctx.task,
+            response.headers.get("x-request-id"),
+            self.has_token,
+        )
+
+    def _refuse_stream(
+        self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
+    ) -> NoReturn:
+        # A non-2xx gets exactly what `send` would raise (and retry).
+        self._finish(ctx, response, content, started)
+        server, _ = _server_text(response, content)
+        server = self.redact(server) if server else server
+        kind = response.headers.get("content-type") or "no content type"
+        raise OutputError(
+            f"{_who(ctx)} answered {response.status_code} with {kind} instead of an event "
+            f"stream{f' ({server})' if server else ''}. The model or endpoint may not stream: "
+            "call the method without `_stream`.",
+            task=ctx.task,
+            model=ctx.model,
+            status=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            server_message=server,
+        )
+
+    def _event(self, ctx: CallContext, response: httpx.Response, data: str) -> dict[str, Any]:
+        try:
+            event = json.loads(data)
+        except ValueError:
+            event = None
+        request_id = response.headers.get("x-request-id")
+        if not isinstance(event, dict):
+            preview = self.redact(data if len(data) <= 200 else data[:200] + "…")
+            raise OutputError(
+                f"{_who(ctx)} streamed an event that is not a JSON object ({preview!r}). The "
+                "model or endpoint may not speak this task's stream format.",
+                task=ctx.task,
+                model=ctx.model,
+                status=response.status_code,
+                request_id=request_id,
+            )
+        problem = stream_error(event)
+        if problem is None:
+            return event
+        raise self._stream_event_error(ctx, response, problem)
+
+    def _stream_event_error(
+        self, ctx: CallContext, response: httpx.Response, problem: StreamError
+    ) -> HfInferenceError:
+        error_class, hint = _STREAM_ERRORS.get(problem.error_type or "", _STREAM_ERROR_DEFAULT)
+        server = self.redact(problem.message)
+        if len(server) > _SERVER_TEXT_LIMIT:
+            server = server[:_SERVER_TEXT_LIMIT] + "…"
+        return error_class(
+            f"{_who(ctx)} reported an error in the middle of its answer "
+            f"({problem.error_type or 'error'}: {server}). {hint}",
+            task=ctx.task,
+            model=ctx.model,
+            status=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            server_message=server,
+        )
+
+    def _broken_stream(self, ctx: CallContext, exc: httpx.HTTPError) -> HfInferenceError:
+        if isinstance(exc, httpx.TimeoutException):
+            return InferenceTimeoutError(
+                f"{_who(ctx)} sent nothing for {self.timeout:g} seconds in the middle of its "
+                "answer. Raise `timeout=` on HfInference, or ask for a shorter answer.",
+                task=ctx.task,
+                model=ctx.model,
+            )
+        return ServerError(
+            f"{_who(ctx)} broke off its answer ({type(exc).__name__}: "
+            f"{self.redact(str(exc)) or 'connection closed'}). Try again.",
+            task=ctx.task,
+            model=ctx.model,
+        )
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type = response.headers.get("content-type", "")
+    return response.is_success and content_type.split(";")[0].strip() == "text/event-stream"
+
+
+# TGI's error types, mapped as TGI maps them to statuses when it is not streaming
+# (validation and template errors 422, overloaded 429, the rest 5xx); OpenAI's 400 type too.
+_FIX_INPUTS = "Fix the arguments (e.g. ask for fewer new tokens) and call again."
+_STREAM_ERRORS: dict[str, tuple[type[HfInferenceError], str]] = {
+    "validation": (InputError, _FIX_INPUTS),
+    "invalid_request_error": (InputError, _FIX_INPUTS),
+    "template_error": (
+        InputError,
+        "The model's chat template refused the messages: check their roles and order.",
+    ),
+    "overloaded": (RateLimitError, "The model is overloaded: wait and try again."),
+}
+_STREAM_ERROR_DEFAULT: tuple[type[HfInferenceError], str] = (ServerError, "Try again later.")
 
 
 _MODEL_SUFFIX: dict[Route, str] = {
@@ -535,6 +819,10 @@ def _endpoint_route(endpoint_url: str, route: Route) -> str:
         return endpoint_url
     path = path + leaf if path.endswith("/v1") else path + "/v1" + leaf
     return str(url.copy_with(path=path))
+
+
+def _after(attempts: int) -> str:
+    return f" after {attempts} attempts" if attempts > 1 else ""
 
 
 def _who(ctx: CallContext) -> str:
@@ -616,6 +904,12 @@ def _slices(body: bytes) -> Iterator[bytes]:
 async def _aslices(body: bytes) -> AsyncIterator[bytes]:
     for piece in _slices(body):
         yield piece
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
+    return httpx.create_ssl_context()
 
 
 async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:

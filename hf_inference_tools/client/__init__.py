@@ -1,13 +1,28 @@
 """`HfInference`: the `@huggingface/inference` client, in Python, speaking today's wire protocol."""
 
+from ._audio import AudioTasks
+from ._catalogue import CatalogueTasks
+from ._chat import ChatTasks
 from ._core import BinaryInput
+from ._generation import GenerationTasks
+from ._nlp import NlpTasks
+from ._streaming import AsyncInferenceStream, InferenceStream, TextGenerationStreams
 from ._text import TextTasks
 from ._vision import VisionTasks
 
-__all__ = ["BinaryInput", "HfInference"]
+__all__ = ["AsyncInferenceStream", "BinaryInput", "HfInference", "InferenceStream"]
 
 
-class HfInference(TextTasks, VisionTasks):
+class HfInference(
+    TextTasks,
+    VisionTasks,
+    AudioTasks,
+    NlpTasks,
+    GenerationTasks,
+    CatalogueTasks,
+    ChatTasks,
+    TextGenerationStreams,
+):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
     Setup:
@@ -26,6 +41,8 @@ class HfInference(TextTasks, VisionTasks):
         labels = hf.text_classification(inputs="I love this!")
         labels = await hf.atext_classification(inputs="I love this!")
         png = hf.text_to_image(inputs="a red fox", options=Options(use_cache=False))
+        for chunk in hf.chat_completion_stream(messages=[{"role": "user", "content": "Hi"}]):
+            print(chunk.text, end="")
         ```
 
     Args:

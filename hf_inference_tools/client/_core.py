@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Mapping
@@ -11,9 +12,9 @@ import httpx
 from pydantic import BaseModel, SecretStr
 
 from .._config import DEFAULT_BASE_URL, Options, resolve_token
-from .._http.transport import ApiResponse, CallContext, Transport
+from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
 from .._media import Media, read_binary_input
-from ..errors import OutputError
+from ..errors import HfInferenceError, OutputError
 from ..tasks._spec import BuildContext, TaskSpec, json_error
 
 BinaryInput = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
@@ -149,9 +150,14 @@ class ClientCore:
         media: Media | None = None,
     ) -> ResultT:
         """Send one validated call and parse its answer (the tools come in here too)."""
-        ctx, request = self._request(spec, args, model, media)
-        response = self._transport.send(ctx, request, options or self.options)
-        return self._parse(spec, ctx, response)
+        ctx, build_ctx, request = self._request(spec, args, model, media)
+        try:
+            response = self._transport.send(ctx, request, options or self.options)
+        except HfInferenceError as exc:
+            if (explained := _explained(spec, exc, args, build_ctx)) is None:
+                raise
+            raise explained from exc
+        return self._parse(spec, ctx, response, args, build_ctx)
 
     async def acall(
         self,
@@ -163,13 +169,18 @@ class ClientCore:
         media: Media | None = None,
     ) -> ResultT:
         """Async twin of `call`."""
-        ctx, request = self._request(spec, args, model, media)
-        response = await self._transport.asend(ctx, request, options or self.options)
-        return self._parse(spec, ctx, response)
+        ctx, build_ctx, request = self._request(spec, args, model, media)
+        try:
+            response = await self._transport.asend(ctx, request, options or self.options)
+        except HfInferenceError as exc:
+            if (explained := _explained(spec, exc, args, build_ctx)) is None:
+                raise
+            raise explained from exc
+        return self._parse(spec, ctx, response, args, build_ctx)
 
     def _request(
         self, spec: TaskSpec[InputT, Any], args: InputT, model: str | None, media: Media | None
-    ) -> tuple[CallContext, Any]:
+    ) -> tuple[CallContext, BuildContext, ApiRequest]:
         model_id = self.model_for(spec, model)
         ctx = CallContext(task=spec.name, model=model_id)
         build_ctx = BuildContext(
@@ -177,13 +188,20 @@ class ClientCore:
             media=media,
             completions_api=self.text_generation_api == "completions",
         )
-        return ctx, spec.build(args, build_ctx)
+        return ctx, build_ctx, spec.build(args, build_ctx)
 
     def _parse(
-        self, spec: TaskSpec[Any, ResultT], ctx: CallContext, response: ApiResponse
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        ctx: CallContext,
+        response: ApiResponse,
+        args: InputT,
+        build_ctx: BuildContext,
     ) -> ResultT:
+        """The Return of a 2xx answer; an answer not of the task's shape is an OutputError."""
         try:
-            return spec.parse(response)
+            result = spec.parse(response)
+            return spec.finish(result, args, build_ctx) if spec.finish is not None else result
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             who = f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task}"
             server = json_error(response)
@@ -202,6 +220,19 @@ class ClientCore:
                 request_id=response.request_id,
                 server_message=server,
             ) from exc
+
+
+def _explained(
+    spec: TaskSpec[InputT, Any], error: HfInferenceError, args: InputT, ctx: BuildContext
+) -> HfInferenceError | None:
+    """`error` with the task's advice added (same class and attributes), or None if it has none."""
+    hint = spec.explain(error, args, ctx) if spec.explain is not None else None
+    if not hint:
+        return None
+    explained = copy.copy(error)
+    explained.message = f"{error.message} {hint}"
+    explained.args = (explained.message,)
+    return explained
 
 
 def _describe_mismatch(exc: Exception) -> str:

@@ -8,9 +8,15 @@ from typing import Any
 from .._config import Options
 from ..tasks import (
     IMAGE_CLASSIFICATION,
+    IMAGE_SEGMENTATION,
+    OBJECT_DETECTION,
     TEXT_TO_IMAGE,
     ImageClassificationParameters,
     ImageClassificationReturnValue,
+    ImageSegmentationParameters,
+    ImageSegmentationReturnValue,
+    ObjectDetectionParameters,
+    ObjectDetectionReturnValue,
     TextToImageParameters,
 )
 from ._core import BinaryInput, ClientCore
@@ -70,3 +76,51 @@ class VisionTasks(ClientCore):
         fields = {"inputs": inputs, "negative_prompt": negative_prompt, "parameters": parameters}
         args, _ = self.prepare(TEXT_TO_IMAGE, fields)
         return await self.acall(TEXT_TO_IMAGE, args, model=model, options=options)
+
+    def image_segmentation(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageSegmentationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ImageSegmentationReturnValue]:
+        """Labelled segments of an image, each with its mask as a base64 PNG."""
+        args, media = self.prepare(IMAGE_SEGMENTATION, {"parameters": parameters}, data)
+        return self.call(IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
+
+    async def aimage_segmentation(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageSegmentationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ImageSegmentationReturnValue]:
+        """Async twin of `image_segmentation`."""
+        args, media = self.prepare(IMAGE_SEGMENTATION, {"parameters": parameters}, data)
+        return await self.acall(IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
+
+    def object_detection(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ObjectDetectionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ObjectDetectionReturnValue]:
+        """Objects found in an image, each with a label, a score and a pixel box."""
+        args, media = self.prepare(OBJECT_DETECTION, {"parameters": parameters}, data)
+        return self.call(OBJECT_DETECTION, args, model=model, options=options, media=media)
+
+    async def aobject_detection(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ObjectDetectionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ObjectDetectionReturnValue]:
+        """Async twin of `object_detection`."""
+        args, media = self.prepare(OBJECT_DETECTION, {"parameters": parameters}, data)
+        return await self.acall(OBJECT_DETECTION, args, model=model, options=options, media=media)

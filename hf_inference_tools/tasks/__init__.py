@@ -1,46 +1,327 @@
 """Every task, defined once: Args, Return, request builder, response parser (no I/O here)."""
 
 from ._defaults import DEFAULT_MODELS
+from ._generation_streams import CONVERSATIONAL_STREAM, TEXT_GENERATION_STREAM
 from ._spec import BuildContext, ContentContext, TaskSpec
+from ._streaming import StreamSpec, TextGenerationStreamOutput
+from .audio_classification import (
+    AUDIO_CLASSIFICATION,
+    AudioClassificationArgs,
+    AudioClassificationParameters,
+    AudioClassificationReturnValue,
+)
+from .audio_to_audio import AUDIO_TO_AUDIO, AudioToAudioArgs, AudioToAudioReturnValue
+from .automatic_speech_recognition import (
+    AUTOMATIC_SPEECH_RECOGNITION,
+    AutomaticSpeechRecognitionArgs,
+    AutomaticSpeechRecognitionChunk,
+    AutomaticSpeechRecognitionGenerationParameters,
+    AutomaticSpeechRecognitionParameters,
+    AutomaticSpeechRecognitionReturnValue,
+)
+from .chat_completion import (
+    CHAT_COMPLETION,
+    CHAT_COMPLETION_STREAM,
+    ChatCompletionArgs,
+    ChatCompletionArgsMessage,
+    ChatCompletionInput,
+    ChatCompletionInputMessage,
+    ChatCompletionParameters,
+    ChatCompletionReturnValue,
+    ChatCompletionStreamOutput,
+)
+from .conversational import (
+    CONVERSATIONAL,
+    ConversationalArgs,
+    ConversationalHistory,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
+)
+from .document_question_answering import (
+    DOCUMENT_QUESTION_ANSWERING,
+    DocumentQuestionAnsweringArgs,
+    DocumentQuestionAnsweringInputs,
+    DocumentQuestionAnsweringParameters,
+    DocumentQuestionAnsweringReturnValue,
+)
+from .feature_extraction import (
+    FEATURE_EXTRACTION,
+    FeatureExtractionArgs,
+    FeatureExtractionParameters,
+    FeatureExtractionReturn,
+    FeatureExtractionToolArgs,
+)
+from .fill_mask import FILL_MASK, FillMaskArgs, FillMaskParameters, FillMaskReturnValue
 from .image_classification import (
     IMAGE_CLASSIFICATION,
     ImageClassificationArgs,
     ImageClassificationParameters,
     ImageClassificationReturnValue,
 )
+from .image_segmentation import (
+    IMAGE_SEGMENTATION,
+    ImageSegmentationArgs,
+    ImageSegmentationParameters,
+    ImageSegmentationReturnValue,
+)
+from .image_to_image import (
+    IMAGE_TO_IMAGE,
+    ImageToImageArgs,
+    ImageToImageParameters,
+    ImageToImageTargetSize,
+)
+from .image_to_text import (
+    IMAGE_TO_TEXT,
+    ImageToTextArgs,
+    ImageToTextParameters,
+    ImageToTextReturnValue,
+)
+from .object_detection import (
+    OBJECT_DETECTION,
+    ObjectDetectionArgs,
+    ObjectDetectionBox,
+    ObjectDetectionParameters,
+    ObjectDetectionReturnValue,
+)
+from .question_answer import (
+    QUESTION_ANSWER,
+    QuestionAnswerArgs,
+    QuestionAnswerInputs,
+    QuestionAnswerParameters,
+    QuestionAnswerReturnValue,
+)
+from .sentence_similarity import (
+    SENTENCE_SIMILARITY,
+    SentenceSimilarityArgs,
+    SentenceSimilarityInputs,
+)
+from .summarization import (
+    SUMMARIZATION,
+    SummarizationArgs,
+    SummarizationParameters,
+    SummarizationReturnValue,
+)
+from .table_question_answer import (
+    TABLE_QUESTION_ANSWER,
+    TableQuestionAnswerArgs,
+    TableQuestionAnswerInputs,
+    TableQuestionAnswerParameters,
+    TableQuestionAnswerReturnValue,
+)
+from .tabular_classification import (
+    TABULAR_CLASSIFICATION,
+    TabularClassificationArgs,
+    TabularClassificationInputs,
+)
+from .tabular_regression import TABULAR_REGRESSION, TabularRegressionArgs, TabularRegressionInputs
 from .text_classification import (
     TEXT_CLASSIFICATION,
     TextClassificationArgs,
     TextClassificationParameters,
     TextClassificationReturnValue,
 )
+from .text_generation import (
+    TEXT_GENERATION,
+    TextGenerationArgs,
+    TextGenerationParameters,
+    TextGenerationReturnValue,
+)
 from .text_to_image import TEXT_TO_IMAGE, TextToImageArgs, TextToImageParameters
+from .text_to_speech import TEXT_TO_SPEECH, TextToSpeechArgs, TextToSpeechParameters
+from .token_classification import (
+    TOKEN_CLASSIFICATION,
+    TokenClassificationArgs,
+    TokenClassificationParameters,
+    TokenClassificationReturnValue,
+)
+from .translation import TRANSLATION, TranslationArgs, TranslationParameters, TranslationReturnValue
+from .visual_question_answering import (
+    VISUAL_QUESTION_ANSWERING,
+    VisualQuestionAnsweringArgs,
+    VisualQuestionAnsweringInputs,
+    VisualQuestionAnsweringParameters,
+    VisualQuestionAnsweringReturnValue,
+)
+from .zero_shot_classification import (
+    ZERO_SHOT_CLASSIFICATION,
+    ZeroShotClassificationArgs,
+    ZeroShotClassificationParameters,
+    ZeroShotClassificationReturnValue,
+    ZeroShotClassificationToolArgs,
+)
+from .zero_shot_image_classification import (
+    ZERO_SHOT_IMAGE_CLASSIFICATION,
+    ZeroShotImageClassificationArgs,
+    ZeroShotImageClassificationParameters,
+    ZeroShotImageClassificationReturnValue,
+)
 
 __all__ = [
-    "DEFAULT_MODELS",
-    "IMAGE_CLASSIFICATION",
-    "TASKS",
-    "TEXT_CLASSIFICATION",
-    "TEXT_TO_IMAGE",
+    "AUDIO_CLASSIFICATION",
+    "AUDIO_TO_AUDIO",
+    "AUTOMATIC_SPEECH_RECOGNITION",
+    "AudioClassificationArgs",
+    "AudioClassificationParameters",
+    "AudioClassificationReturnValue",
+    "AudioToAudioArgs",
+    "AudioToAudioReturnValue",
+    "AutomaticSpeechRecognitionArgs",
+    "AutomaticSpeechRecognitionChunk",
+    "AutomaticSpeechRecognitionGenerationParameters",
+    "AutomaticSpeechRecognitionParameters",
+    "AutomaticSpeechRecognitionReturnValue",
     "BuildContext",
+    "CHAT_COMPLETION",
+    "CHAT_COMPLETION_STREAM",
+    "CONVERSATIONAL",
+    "CONVERSATIONAL_STREAM",
+    "ChatCompletionArgs",
+    "ChatCompletionArgsMessage",
+    "ChatCompletionInput",
+    "ChatCompletionInputMessage",
+    "ChatCompletionParameters",
+    "ChatCompletionReturnValue",
+    "ChatCompletionStreamOutput",
     "ContentContext",
+    "ConversationalArgs",
+    "ConversationalHistory",
+    "ConversationalInputs",
+    "ConversationalParameters",
+    "ConversationalReturnValue",
+    "DEFAULT_MODELS",
+    "DOCUMENT_QUESTION_ANSWERING",
+    "DocumentQuestionAnsweringArgs",
+    "DocumentQuestionAnsweringInputs",
+    "DocumentQuestionAnsweringParameters",
+    "DocumentQuestionAnsweringReturnValue",
+    "FEATURE_EXTRACTION",
+    "FILL_MASK",
+    "FeatureExtractionArgs",
+    "FeatureExtractionParameters",
+    "FeatureExtractionReturn",
+    "FeatureExtractionToolArgs",
+    "FillMaskArgs",
+    "FillMaskParameters",
+    "FillMaskReturnValue",
+    "IMAGE_CLASSIFICATION",
+    "IMAGE_SEGMENTATION",
+    "IMAGE_TO_IMAGE",
+    "IMAGE_TO_TEXT",
     "ImageClassificationArgs",
     "ImageClassificationParameters",
     "ImageClassificationReturnValue",
+    "ImageSegmentationArgs",
+    "ImageSegmentationParameters",
+    "ImageSegmentationReturnValue",
+    "ImageToImageArgs",
+    "ImageToImageParameters",
+    "ImageToImageTargetSize",
+    "ImageToTextArgs",
+    "ImageToTextParameters",
+    "ImageToTextReturnValue",
+    "OBJECT_DETECTION",
+    "ObjectDetectionArgs",
+    "ObjectDetectionBox",
+    "ObjectDetectionParameters",
+    "ObjectDetectionReturnValue",
+    "QUESTION_ANSWER",
+    "QuestionAnswerArgs",
+    "QuestionAnswerInputs",
+    "QuestionAnswerParameters",
+    "QuestionAnswerReturnValue",
+    "SENTENCE_SIMILARITY",
+    "SUMMARIZATION",
+    "SentenceSimilarityArgs",
+    "SentenceSimilarityInputs",
+    "StreamSpec",
+    "SummarizationArgs",
+    "SummarizationParameters",
+    "SummarizationReturnValue",
+    "TABLE_QUESTION_ANSWER",
+    "TABULAR_CLASSIFICATION",
+    "TABULAR_REGRESSION",
+    "TASKS",
+    "TEXT_CLASSIFICATION",
+    "TEXT_GENERATION",
+    "TEXT_GENERATION_STREAM",
+    "TEXT_TO_IMAGE",
+    "TEXT_TO_SPEECH",
+    "TOKEN_CLASSIFICATION",
+    "TRANSLATION",
+    "TableQuestionAnswerArgs",
+    "TableQuestionAnswerInputs",
+    "TableQuestionAnswerParameters",
+    "TableQuestionAnswerReturnValue",
+    "TabularClassificationArgs",
+    "TabularClassificationInputs",
+    "TabularRegressionArgs",
+    "TabularRegressionInputs",
     "TaskSpec",
     "TextClassificationArgs",
     "TextClassificationParameters",
     "TextClassificationReturnValue",
+    "TextGenerationArgs",
+    "TextGenerationParameters",
+    "TextGenerationReturnValue",
+    "TextGenerationStreamOutput",
     "TextToImageArgs",
     "TextToImageParameters",
+    "TextToSpeechArgs",
+    "TextToSpeechParameters",
+    "TokenClassificationArgs",
+    "TokenClassificationParameters",
+    "TokenClassificationReturnValue",
+    "TranslationArgs",
+    "TranslationParameters",
+    "TranslationReturnValue",
+    "VISUAL_QUESTION_ANSWERING",
+    "VisualQuestionAnsweringArgs",
+    "VisualQuestionAnsweringInputs",
+    "VisualQuestionAnsweringParameters",
+    "VisualQuestionAnsweringReturnValue",
+    "ZERO_SHOT_CLASSIFICATION",
+    "ZERO_SHOT_IMAGE_CLASSIFICATION",
+    "ZeroShotClassificationArgs",
+    "ZeroShotClassificationParameters",
+    "ZeroShotClassificationReturnValue",
+    "ZeroShotClassificationToolArgs",
+    "ZeroShotImageClassificationArgs",
+    "ZeroShotImageClassificationParameters",
+    "ZeroShotImageClassificationReturnValue",
 ]
 
 TASKS: dict[str, TaskSpec] = {  # type: ignore[type-arg]  # specs of every input/result type
     spec.name: spec
     for spec in (
+        AUDIO_CLASSIFICATION,
+        AUDIO_TO_AUDIO,
+        AUTOMATIC_SPEECH_RECOGNITION,
+        CHAT_COMPLETION,
+        CONVERSATIONAL,
+        DOCUMENT_QUESTION_ANSWERING,
+        FEATURE_EXTRACTION,
+        FILL_MASK,
         IMAGE_CLASSIFICATION,
+        IMAGE_SEGMENTATION,
+        IMAGE_TO_IMAGE,
+        IMAGE_TO_TEXT,
+        OBJECT_DETECTION,
+        QUESTION_ANSWER,
+        SENTENCE_SIMILARITY,
+        SUMMARIZATION,
+        TABLE_QUESTION_ANSWER,
+        TABULAR_CLASSIFICATION,
+        TABULAR_REGRESSION,
         TEXT_CLASSIFICATION,
+        TEXT_GENERATION,
         TEXT_TO_IMAGE,
+        TEXT_TO_SPEECH,
+        TOKEN_CLASSIFICATION,
+        TRANSLATION,
+        VISUAL_QUESTION_ANSWERING,
+        ZERO_SHOT_CLASSIFICATION,
+        ZERO_SHOT_IMAGE_CLASSIFICATION,
     )
 }
 """Every task by its method / tool name."""

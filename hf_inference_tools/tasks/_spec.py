@@ -12,16 +12,18 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from .._http.transport import ApiRequest, ApiResponse
 from .._media import Media, MediaKind
+from ..errors import HfInferenceError
 from ._defaults import DEFAULT_MODELS
 
 __all__ = [
     "BuildContext",
+    "ClassificationParameters",
     "ContentContext",
     "Input",
     "Parameters",
@@ -50,6 +52,22 @@ class Parameters(BaseModel):
     """Base of every task's `parameters` object."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class ClassificationParameters(Parameters):
+    """The parameters every classifier takes (text, image and audio classification)."""
+
+    top_k: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many labels to return, best first, e.g. 3. Null: the model's default.",
+    )
+    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
+        default=None,
+        description=(
+            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
+        ),
+    )
 
 
 class ReturnValue(BaseModel):
@@ -91,6 +109,11 @@ class TaskSpec(Generic[InputT, ResultT]):
         media_output: The kind of media the task returns as bytes, if any.
         to_content: For results too big for an LLM's context: the plain-JSON result to what the
             LLM reads instead (a preview, a saved path). None: the result itself.
+        finish: The parsed result, the call's Args and build context to the Return, for what the
+            response alone does not tell (the conversation so far, settings that were not
+            sent). None: the parsed result as it is.
+        explain: A sentence to add to an error the API raised for this call, when the task
+            knows what the caller should change (e.g. a client setting). None: no addition.
     """
 
     name: str
@@ -103,6 +126,8 @@ class TaskSpec(Generic[InputT, ResultT]):
     media_input: MediaKind | None = None
     media_output: MediaKind | None = None
     to_content: Callable[[Any, ContentContext], Any] | None = None
+    finish: Callable[[ResultT, InputT, BuildContext], ResultT] | None = None
+    explain: Callable[[HfInferenceError, InputT, BuildContext], str | None] | None = None
 
     @property
     def default_model(self) -> str:

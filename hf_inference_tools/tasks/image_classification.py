@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse
-from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
+from ._spec import (
+    ClassificationParameters,
+    Input,
+    ReturnValue,
+    TaskSpec,
+    binary_request,
+    parse_as,
+)
 
 IMAGE_DATA_DESCRIPTION = (
     "The image: a file path inside the media folder (e.g. 'photos/cat.png'), an https:// URL "
@@ -15,24 +20,14 @@ IMAGE_DATA_DESCRIPTION = (
 )
 
 
-class ImageClassificationParameters(Parameters):
-    top_k: int | None = Field(
-        None,
-        ge=1,
-        description="How many labels to return, best first, e.g. 5. Null: the model's default.",
-    )
-    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        None,
-        description=(
-            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
-        ),
-    )
+class ImageClassificationParameters(ClassificationParameters):
+    """Optional settings of image classification."""
 
 
 class ImageClassificationArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

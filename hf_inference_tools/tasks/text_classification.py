@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse
-from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as
+from ._spec import (
+    ClassificationParameters,
+    Input,
+    ReturnValue,
+    TaskSpec,
+    json_request,
+    parse_as,
+)
 
 
-class TextClassificationParameters(Parameters):
-    top_k: int | None = Field(
-        None,
-        ge=1,
-        description="How many labels to return, best first, e.g. 3. Null: the model's default.",
-    )
-    function_to_apply: Literal["sigmoid", "softmax", "none"] | None = Field(
-        None,
-        description=(
-            "How scores are normalised: 'softmax', 'sigmoid' or 'none'. Null: the model's default."
-        ),
-    )
+class TextClassificationParameters(ClassificationParameters):
+    """Optional settings of text classification."""
 
 
 class TextClassificationArgs(Input):
     inputs: str = Field(description="The text to classify, e.g. 'I love this movie!'.")
     parameters: TextClassificationParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

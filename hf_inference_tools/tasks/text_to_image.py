@@ -11,17 +11,24 @@ from ._spec import Input, Parameters, TaskSpec, is_json, json_request
 
 
 class TextToImageParameters(Parameters):
-    width: int | None = Field(None, ge=64, le=2048, description="Image width in pixels, e.g. 512.")
+    width: int | None = Field(
+        default=None, ge=64, le=2048, description="Image width in pixels, e.g. 512."
+    )
     height: int | None = Field(
-        None, ge=64, le=2048, description="Image height in pixels, e.g. 512."
+        default=None, ge=64, le=2048, description="Image height in pixels, e.g. 512."
     )
     num_inference_steps: int | None = Field(
-        None, ge=1, le=150, description="Denoising steps: more is slower and finer, e.g. 25."
+        default=None,
+        ge=1,
+        le=150,
+        description="Denoising steps: more is slower and finer, e.g. 25.",
     )
     guidance_scale: float | None = Field(
-        None, ge=0, le=30, description="How closely to follow the prompt, e.g. 7.5."
+        default=None, ge=0, le=30, description="How closely to follow the prompt, e.g. 7.5."
     )
-    seed: int | None = Field(None, ge=0, description="Random seed, for a reproducible image.")
+    seed: int | None = Field(
+        default=None, ge=0, description="Random seed, for a reproducible image."
+    )
 
 
 class TextToImageArgs(Input):
@@ -29,10 +36,11 @@ class TextToImageArgs(Input):
         description="What to draw, in words, e.g. 'a watercolor fox in a snowy forest'."
     )
     negative_prompt: str | None = Field(
-        None, description="What the image must not show, e.g. 'text, watermark'. Null: nothing."
+        default=None,
+        description="What the image must not show, e.g. 'text, watermark'. Null: nothing.",
     )
     parameters: TextToImageParameters | None = Field(
-        None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings; null for the defaults."
     )
 
 

@@ -5,18 +5,25 @@ def test_my_agent(hf_inference_mock):          # the pytest fixture this package
     hf_inference_mock.respond("text_classification", json=[[{"label": "NEGATIVE", "score": 0.9}]])
     ...
 ```
+`ScriptedChatModel` stands in for the agent's LLM, so a whole agent runs with no network.
 Needs `respx` (the `testing` extra: `pip install hf-inference-tools[testing]`).
 """
 
 from ._mock import HfInferenceMock, RecordedCall
 from ._samples import SAMPLES, Sample, data_uri, png_bytes, wav_bytes
+from ._scripted import ScriptedChatModel, Turn, ask, ask_many, tool_result
 
 __all__ = [
     "SAMPLES",
     "HfInferenceMock",
     "RecordedCall",
     "Sample",
+    "ScriptedChatModel",
+    "Turn",
+    "ask",
+    "ask_many",
     "data_uri",
     "png_bytes",
+    "tool_result",
     "wav_bytes",
 ]

@@ -14,6 +14,7 @@ import respx
 from .._config import DEFAULT_BASE_URL
 from ..tasks import DEFAULT_MODELS
 from ._samples import SAMPLES
+from ._streams import sse_body, wants_stream
 
 __all__ = ["HfInferenceMock", "RecordedCall"]
 
@@ -23,6 +24,13 @@ _ROUTE_TASKS = {
     "/pipeline/sentence-similarity": "sentence_similarity",
     "/v1/chat/completions": "chat_completion",
     "/v1/completions": "text_generation_completions",
+}
+# Tools that speak another task's route: their calls look the same on the wire (same URL, same
+# body shape), so a call on that route counts for these names too, in `calls_for`, in `respond`
+# and in the default answer (the route's own sample first, else theirs).
+_SPOKEN_BY = {
+    "chat_completion": ("conversational",),
+    "text_generation_completions": ("text_generation",),
 }
 _ROUTED_ELSEWHERE = {
     "feature_extraction",
@@ -127,8 +135,12 @@ class HfInferenceMock:
         self.respond(task, json={"error": error}, status=status, model=model)
 
     def calls_for(self, task: str) -> list[RecordedCall]:
-        """The recorded calls for one task, oldest first."""
-        return [c for c in self.calls if c.task == task]
+        """The recorded calls for one task, oldest first.
+
+        Calls are recorded under the task their route names: a `conversational` call, sent as
+        chat completion, is recorded as `chat_completion` and found by either name.
+        """
+        return [c for c in self.calls if task in _names(c.task)]
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -160,13 +172,20 @@ class HfInferenceMock:
 
     def _answer(self, task: str, model: str, request: httpx.Request) -> httpx.Response:
         self.calls.append(RecordedCall(task, model, request))
-        answer = self._overrides.get((task, model)) or self._overrides.get((task, None))
+        names = _names(task)
+        keys = [(name, m) for name in names for m in (model, None)]
+        answer = next((self._overrides[k] for k in keys if k in self._overrides), None)
         if answer is None:
-            sample = SAMPLES.get(task)
+            sample = next((SAMPLES[name] for name in names if name in SAMPLES), None)
             if sample is None:
                 return _json_response(404, {"error": f"No offline answer for task {task}"})
             answer = _Answer(200, sample.body(), sample.content_type, sample.headers)
         headers = {"x-request-id": f"mock-{len(self.calls)}", **answer.headers}
+        if answer.status < 300 and wants_stream(request.content):
+            events = sse_body(task, answer.body)
+            if events is not None:
+                headers["content-type"] = "text/event-stream"
+                return httpx.Response(answer.status, content=events, headers=headers)
         if isinstance(answer.body, bytes):
             headers["content-type"] = answer.content_type
             return httpx.Response(answer.status, content=answer.body, headers=headers)
@@ -174,6 +193,10 @@ class HfInferenceMock:
             headers["content-type"] = answer.content_type
             return httpx.Response(answer.status, text=answer.body, headers=headers)
         return httpx.Response(answer.status, json=answer.body, headers=headers)
+
+
+def _names(task: str) -> tuple[str, ...]:
+    return (task, *_SPOKEN_BY.get(task, ()))
 
 
 def _json_response(status: int, body: Any) -> httpx.Response:

@@ -7,7 +7,13 @@ import json
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Self
 
-from langchain_core.callbacks import AsyncCallbackManagerForToolRun, CallbackManagerForToolRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForToolRun,
+    CallbackManagerForToolRun,
+    adispatch_custom_event,
+    dispatch_custom_event,
+)
+from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
@@ -22,11 +28,16 @@ from .._media import (
 )
 from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
+from ..tasks._streaming import StreamSpec
 
-__all__ = ["CONTENT_LIMIT", "HfInferenceTool"]
+__all__ = ["CONTENT_LIMIT", "STREAM_EVENT", "HfInferenceTool"]
 
 CONTENT_LIMIT = 4000
 """Characters of content an LLM reads at most; the artifact always has the whole result."""
+
+STREAM_EVENT = "hf_inference_token"
+"""The LangChain custom event a streaming tool sends per text delta, with data
+`{"tool", "model", "token", "index", "run_id"}` (`on_custom_event` in `astream_events`)."""
 
 
 def _explain_validation_error(error: ValidationError) -> str:
@@ -50,6 +61,9 @@ class HfInferenceTool(BaseTool):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     spec: ClassVar[TaskSpec[Any, Any]]
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = None
+    """Set by a tool whose task streams text: it then streams, sending each text delta to
+    LangChain as a `STREAM_EVENT` custom event, and still returns the whole result."""
     # Every concrete tool sets both from its spec; the empty defaults only keep type checkers
     # from demanding them at each construction.
     name: str = ""
@@ -64,6 +78,8 @@ class HfInferenceTool(BaseTool):
     allow_urls: bool = True
     allow_private_urls: bool = False
     max_media_bytes: int = Field(default=25 * 2**20, gt=0)
+    stream_tokens: bool = True
+    """For a tool with a `stream_spec`: False makes one plain call, with no token events."""
 
     response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
     handle_tool_error: Any = True
@@ -92,6 +108,9 @@ class HfInferenceTool(BaseTool):
     ) -> tuple[str, dict[str, Any]]:
         args = self.spec.input_model.model_validate(kwargs)
         media = self._load(args)
+        if self.stream_spec is not None and self.stream_tokens:
+            result = self._run_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result)
         result = self.client.call(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
@@ -100,6 +119,9 @@ class HfInferenceTool(BaseTool):
     ) -> tuple[str, dict[str, Any]]:
         args = self.spec.input_model.model_validate(kwargs)
         media = await self._aload(args)
+        if self.stream_spec is not None and self.stream_tokens:
+            result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result)
         result = await self.client.acall(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
@@ -112,6 +134,36 @@ class HfInferenceTool(BaseTool):
         if self.spec.media_input is None:
             return None
         return await aload_media(args.data, self.spec.media_input, self.policy)
+
+    # -- streaming: text deltas as LangChain custom events ---------------------------------
+
+    def _run_streaming(
+        self,
+        spec: StreamSpec[Any, Any, Any],
+        args: Any,
+        media: Media | None,
+        run_manager: CallbackManagerForToolRun | None,
+    ) -> Any:
+        tokens = _TokenEvents(self, spec, run_manager)
+        with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
+            for chunk in stream:
+                if event := tokens.event(chunk):
+                    dispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
+            return stream.result()
+
+    async def _arun_streaming(
+        self,
+        spec: StreamSpec[Any, Any, Any],
+        args: Any,
+        media: Media | None,
+        run_manager: AsyncCallbackManagerForToolRun | None,
+    ) -> Any:
+        tokens = _TokenEvents(self, spec, run_manager)
+        async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
+            async for chunk in stream:
+                if event := tokens.event(chunk):
+                    await adispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
+            return await stream.result()
 
     # -- what the LLM reads, and what the application keeps --------------------------------
 
@@ -142,6 +194,32 @@ class HfInferenceTool(BaseTool):
         if self.spec.to_content is not None:
             content = self.spec.to_content(plain, ContentContext(save=self._save))
         return _compact(content), artifact
+
+
+class _TokenEvents:
+    """The token events of one tool run: sent to its callbacks, numbered from 0."""
+
+    def __init__(
+        self,
+        tool: HfInferenceTool,
+        spec: StreamSpec[Any, Any, Any],
+        run_manager: CallbackManagerForToolRun | AsyncCallbackManagerForToolRun | None,
+    ) -> None:
+        self.text = spec.text
+        # Called outside a LangChain run (`tool._run(...)`) there is nobody to tell.
+        self.config = RunnableConfig(callbacks=run_manager.get_child()) if run_manager else None
+        run_id = str(run_manager.run_id) if run_manager else None
+        self.about = {"tool": tool.name, "model": tool.model, "run_id": run_id}
+        self.index = 0
+
+    def event(self, chunk: Any) -> dict[str, Any] | None:
+        """The event for a chunk that adds text, when there is a run to send it to."""
+        token = self.text(chunk)
+        if not token or self.config is None:
+            return None
+        event = {**self.about, "token": token, "index": self.index}
+        self.index += 1
+        return event
 
 
 def _plain(result: Any) -> Any:

@@ -1,0 +1,447 @@
+"""`hf-inference-tools`: list the tasks, run one of them, or watch the demo agent.
+
+```
+hf-inference-tools tasks [TASK]
+hf-inference-tools run TASK [--inputs TEXT | stdin] [--data PATH_OR_URL] [--param KEY=VALUE ...]
+hf-inference-tools demo [--live] [--llm PROVIDER:MODEL] [--output-dir DIR]
+```
+
+Exit status: 0 on success, 1 when the API or the media policy refuses a call, 2 for a usage error.
+Every error is one line on stderr (`error: ...`); retries and waits for a loading model are
+reported on stderr as they happen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import json
+import logging
+import sys
+import textwrap
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+
+from ._config import resolve_token
+from ._version import __version__
+from .client import HfInference
+from .errors import HfInferenceError, MediaError
+from .tools import TOOL_CLASSES, HfInferenceTool
+
+__all__ = ["main"]
+
+PROG = "hf-inference-tools"
+
+
+class UsageError(Exception):
+    """A mistake in the command line: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        with _progress_on_stderr():
+            status: int = args.handler(args)
+            return status
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    except (HfInferenceError, OSError) as exc:
+        return _fail(str(exc), 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    return status
+
+
+@contextlib.contextmanager
+def _progress_on_stderr() -> Iterator[None]:
+    # The transport logs each retry wait at INFO; the CLI is where someone watches them.
+    logger = logging.getLogger("hf_inference_tools")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("wait: %(message)s"))
+    handler.setLevel(logging.INFO)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="Hugging Face inference tasks as LangChain tools: try them from the shell.",
+        epilog="The token comes from HF_TOKEN (or the huggingface-cli token file).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", required=True)
+
+    tasks = commands.add_parser(
+        "tasks", help="list the tools: HF task, default model, inputs", description=_doc(_tasks)
+    )
+    tasks.add_argument("task", nargs="?", help="show one task's arguments in full")
+    tasks.set_defaults(handler=_tasks)
+
+    run = commands.add_parser("run", help="call one task, through its tool", description=_doc(_run))
+    run.add_argument("task", help="the tool name, e.g. text_classification (see `tasks`)")
+    run.add_argument(
+        "--inputs",
+        help="the `inputs` argument (text; JSON for structured inputs); "
+        "read from stdin when omitted and stdin is not a terminal, or when `-`",
+    )
+    run.add_argument(
+        "--data",
+        metavar="PATH_OR_URL",
+        help="the media: a file under --media-root, an https URL or a data: URI",
+    )
+    run.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an argument under `parameters` (dotted keys nest, the value is JSON "
+        "when it parses, e.g. top_k=3); top-level names such as negative_prompt "
+        "set that argument; repeatable",
+    )
+    run.add_argument("--model", help="the model id (default: the task's default model)")
+    run.add_argument(
+        "--json",
+        action="store_true",
+        help="print {content, artifact} as JSON (the artifact without media bytes)",
+    )
+    run.add_argument(
+        "--media-root",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the only folder --data paths may point into (default: the current one)",
+    )
+    run.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("hf-outputs"),
+        metavar="DIR",
+        help="where generated media are saved (default: ./hf-outputs)",
+    )
+    run.add_argument(
+        "--offline",
+        action="store_true",
+        help="answer with the offline stand-in (HfInferenceMock): no token, no network",
+    )
+    run.add_argument(
+        "--endpoint-url",
+        metavar="URL",
+        help="a dedicated Inference Endpoint or a local TGI/TEI, used as given",
+    )
+    run.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="seconds per HTTP attempt (default: 60)"
+    )
+    run.set_defaults(handler=_run)
+
+    demo = commands.add_parser(
+        "demo", help="a tool-calling agent over the toolkit, offline", description=_doc(_demo)
+    )
+    demo.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("demo-output"),
+        metavar="DIR",
+        help="the demo's media folder: its photo and generated files (default: ./demo-output)",
+    )
+    demo.add_argument(
+        "--live", action="store_true", help="call the real Hugging Face API (needs HF_TOKEN)"
+    )
+    demo.add_argument(
+        "--llm",
+        metavar="PROVIDER:MODEL",
+        help="with --live, a real chat model drives the agent instead of the script, "
+        "e.g. openai:gpt-4.1-mini (needs langchain-openai and OPENAI_API_KEY), "
+        "huggingface:Qwen/Qwen2.5-72B-Instruct (needs langchain-huggingface)",
+    )
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _doc(handler: Any) -> str:
+    return textwrap.dedent(handler.__doc__ or "").strip()
+
+
+# -- tasks -----------------------------------------------------------------------------------
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    """List every tool with its Hugging Face task, default model and arguments.
+
+    With a task name, show that task's description and each argument (dotted names are what
+    `run --param` takes).
+    """
+    if args.task:
+        _print_task(_tool_class(args.task))
+        return 0
+    rows = [("TOOL", "HF TASK", "DEFAULT MODEL", "ARGUMENTS")]
+    for name, cls in sorted(TOOL_CLASSES.items()):
+        spec = cls.spec
+        arguments = ", ".join(
+            f"{field}{'' if info.is_required() else '?'}"
+            for field, info in spec.input_model.model_fields.items()
+        )
+        rows.append((name, spec.hf_task, spec.default_model, arguments))
+    print(_table(rows))
+    print(f"\n`{PROG} tasks TASK` shows one task's arguments; ? marks optional ones.")
+    return 0
+
+
+def _print_task(cls: type[HfInferenceTool]) -> None:
+    spec = cls.spec
+    print(f"{spec.name}  ({spec.hf_task}; default model {spec.default_model})")
+    print(textwrap.fill(spec.description, 100, initial_indent="  ", subsequent_indent="  "))
+    print("\narguments (`--inputs`, `--data`, else `--param NAME=VALUE`):")
+    fields = list(_flatten(spec.input_model))
+    width = max(len(name) for name, _ in fields)
+    for name, info in fields:
+        required = "" if info.is_required() else " (optional)"
+        print(f"  {name:<{width}}  {info.description or ''}{required}")
+
+
+def _flatten(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, FieldInfo]]:
+    for name, info in model.model_fields.items():
+        nested = _nested_model(info.annotation)
+        if nested is None:
+            yield prefix + name, info
+        else:
+            yield from _flatten(nested, f"{prefix}{name}.")
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    candidates = [annotation]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        candidates = [a for a in typing.get_args(annotation) if a is not type(None)]
+    (only, *others) = candidates
+    if not others and isinstance(only, type) and issubclass(only, BaseModel):
+        return only
+    return None
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+def _tool_class(name: str) -> type[HfInferenceTool]:
+    if name in TOOL_CLASSES:
+        return TOOL_CLASSES[name]
+    close = difflib.get_close_matches(name, TOOL_CLASSES, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    raise UsageError(f"unknown task {name!r}; {hint}`{PROG} tasks` lists them")
+
+
+# -- run -------------------------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Call one task through its tool, as an agent would.
+
+    The arguments are the tool's (see `hf-inference-tools tasks TASK`), and the media policy
+    applies: --data paths must lie under --media-root (the current folder unless given), URLs
+    must be public. Generated media are saved under --output-dir and their path is printed.
+    With --offline, the package's stand-in answers (no token, no network).
+    """
+    cls = _tool_class(args.task)
+    call_args = _call_args(cls, args)
+    client_kwargs: dict[str, Any] = {"endpoint_url": args.endpoint_url}
+    if args.timeout is not None:
+        client_kwargs["timeout"] = args.timeout
+    with contextlib.ExitStack() as stack:
+        if args.offline:
+            stack.enter_context(_offline_api(args))
+        client = stack.enter_context(HfInference(**client_kwargs))
+        tool = cls(
+            client=client,
+            model=args.model or "",
+            media_root=args.media_root,
+            output_dir=args.output_dir,
+            # Errors are the CLI's to report (one line, an exit status), not the LLM's to read.
+            handle_tool_error=False,
+            handle_validation_error=False,
+        )
+        call = {"type": "tool_call", "id": "cli", "name": tool.name, "args": call_args}
+        try:
+            message = tool.invoke(call)
+        except ValidationError as exc:
+            raise UsageError(f"invalid arguments for {tool.name}: {_problems(exc)}") from exc
+        except MediaError as exc:
+            root = args.media_root.resolve()
+            raise MediaError(f"{exc} (here media_root is {root}: see --media-root)") from exc
+    content = _maybe_json(str(message.content))
+    artifact = {k: v for k, v in message.artifact.items() if k != "data"}
+    if args.json:
+        print(json.dumps({"content": content, "artifact": artifact}, indent=2, ensure_ascii=False))
+    elif cls.spec.media_output is not None:
+        details = ", ".join(f"{k}: {v}" for k, v in content.items() if k != "path")
+        print(f"saved {content['path']}  ({details})")
+    else:
+        print(_readable(content))
+    return 0
+
+
+def _offline_api(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:
+    try:
+        from .testing import HfInferenceMock
+    except ModuleNotFoundError as exc:
+        raise UsageError(
+            f"--offline needs {exc.name}: pip install 'hf-inference-tools[testing]'"
+        ) from exc
+    return HfInferenceMock(
+        models={args.model: args.task} if args.model else None,
+        endpoints={args.endpoint_url: args.task} if args.endpoint_url else None,
+    )
+
+
+def _call_args(cls: type[HfInferenceTool], args: argparse.Namespace) -> dict[str, Any]:
+    fields = cls.spec.input_model.model_fields
+    values: dict[str, Any] = {}
+    if "inputs" in fields:
+        text = args.inputs
+        if text == "-" or (text is None and not sys.stdin.isatty()):
+            text = sys.stdin.read().removesuffix("\n") or None
+        if text is not None:
+            values["inputs"] = _inputs_value(fields["inputs"], text)
+    elif args.inputs is not None:
+        raise UsageError(f"{cls.spec.name} takes no --inputs (its media go in --data)")
+    if "data" in fields:
+        if args.data is not None:
+            values["data"] = args.data
+    elif args.data is not None:
+        raise UsageError(f"{cls.spec.name} takes no --data")
+    for param in args.param:
+        _set_param(values, fields, param)
+    return values
+
+
+def _inputs_value(field: FieldInfo, text: str) -> Any:
+    with contextlib.suppress(ValidationError):
+        TypeAdapter(field.annotation or Any).validate_python(text)
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise UsageError(f"--inputs must be JSON here: {field.description}") from None
+
+
+def _set_param(values: dict[str, Any], fields: dict[str, FieldInfo], param: str) -> None:
+    key, sep, raw = param.partition("=")
+    if not sep or not key:
+        raise UsageError(f"--param takes KEY=VALUE, got {param!r}")
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    path = key.split(".")
+    top_level = path[0] in fields and path[0] != "parameters"
+    if path[0] == "parameters":
+        path = path[1:]
+    if not all(path):
+        raise UsageError(f"--param {key}: name a parameter, e.g. parameters.top_k=3")
+    target = values if top_level else values.setdefault("parameters", {})
+    for part in path[:-1]:
+        target = target.setdefault(part, {})
+        if not isinstance(target, dict):
+            raise UsageError(f"--param {key}: {part} is already set to a value")
+    target[path[-1]] = value
+
+
+def _problems(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'arguments'}: {e['msg']}" for e in error.errors()
+    )
+
+
+def _maybe_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text  # content cut to size, with a note
+
+
+def _readable(value: Any) -> str:
+    """A result as a person would like to read it: tables for lists of records."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        columns = list(dict.fromkeys(k for row in value for k in row))
+        rows = [[_cell(row.get(c)) for c in columns] for row in value]
+        return _table([columns, *rows])
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_cell(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "\n".join(_cell(v) for v in value)
+    return _cell(value)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- demo ------------------------------------------------------------------------------------
+
+
+def _demo(args: argparse.Namespace) -> int:
+    """Watch a tool-calling agent (langchain's create_agent over HfInferenceToolkit) at work.
+
+    Offline by default: a scripted chat model plays the LLM and the package's stand-in answers
+    every API call, so no token and no network are needed. --live sends the same calls to the
+    real API (HF_TOKEN); add --llm PROVIDER:MODEL to let a real chat model drive the agent
+    (any `langchain.chat_models.init_chat_model` name, with its provider package installed).
+    """
+    if args.llm and not args.live:
+        raise UsageError("--llm drives the agent against the real API: add --live")
+    if args.live and resolve_token() is None:
+        raise UsageError(
+            "--live calls the real API and needs a token: set HF_TOKEN "
+            "(create one at https://huggingface.co/settings/tokens)"
+        )
+    try:
+        from .demo import run_demo
+    except ModuleNotFoundError as exc:
+        return _fail(
+            f"the demo needs the {exc.name!r} package: pip install 'hf-inference-tools[demo]' "
+            "(`make demo` installs it)",
+            1,
+        )
+    try:
+        run_demo(args.output_dir, live=args.live, llm=args.llm)
+    except HfInferenceError:
+        raise
+    except Exception as exc:
+        if not args.llm:
+            raise
+        # A chat model of the user's choosing: a missing package, key or quota ends up here.
+        return _fail(f"the chat model {args.llm} failed: {type(exc).__name__}: {exc}", 1)
+    return 0

@@ -1,0 +1,73 @@
+"""Client methods of the audio tasks: one sync/async pair per task, each a thin declaration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._config import Options
+from ..tasks import (
+    AUDIO_CLASSIFICATION,
+    AUTOMATIC_SPEECH_RECOGNITION,
+    AudioClassificationParameters,
+    AudioClassificationReturnValue,
+    AutomaticSpeechRecognitionParameters,
+    AutomaticSpeechRecognitionReturnValue,
+)
+from ._core import BinaryInput, ClientCore
+
+
+class AudioTasks(ClientCore):
+    def audio_classification(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: AudioClassificationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[AudioClassificationReturnValue]:
+        """Labels with scores for a recording (bytes, a path or a binary file object)."""
+        args, media = self.prepare(AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
+        return self.call(AUDIO_CLASSIFICATION, args, model=model, options=options, media=media)
+
+    async def aaudio_classification(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: AudioClassificationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[AudioClassificationReturnValue]:
+        """Async twin of `audio_classification`."""
+        args, media = self.prepare(AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
+        return await self.acall(
+            AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
+        )
+
+    def automatic_speech_recognition(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: AutomaticSpeechRecognitionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> AutomaticSpeechRecognitionReturnValue:
+        """The text spoken in a recording; `return_timestamps=True` adds timed chunks."""
+        args, media = self.prepare(AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data)
+        return self.call(
+            AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+        )
+
+    async def aautomatic_speech_recognition(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: AutomaticSpeechRecognitionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> AutomaticSpeechRecognitionReturnValue:
+        """Async twin of `automatic_speech_recognition`."""
+        args, media = self.prepare(AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data)
+        return await self.acall(
+            AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+        )

@@ -1,0 +1,289 @@
+"""Client methods of the tasks beyond the seed: one sync/async pair per task, each thin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._config import Options
+from ..tasks import (
+    AUDIO_TO_AUDIO,
+    DOCUMENT_QUESTION_ANSWERING,
+    IMAGE_TO_IMAGE,
+    IMAGE_TO_TEXT,
+    SENTENCE_SIMILARITY,
+    TABULAR_CLASSIFICATION,
+    TABULAR_REGRESSION,
+    TEXT_TO_SPEECH,
+    VISUAL_QUESTION_ANSWERING,
+    ZERO_SHOT_IMAGE_CLASSIFICATION,
+    AudioToAudioReturnValue,
+    DocumentQuestionAnsweringInputs,
+    DocumentQuestionAnsweringParameters,
+    DocumentQuestionAnsweringReturnValue,
+    ImageToImageParameters,
+    ImageToTextParameters,
+    ImageToTextReturnValue,
+    SentenceSimilarityInputs,
+    TabularClassificationInputs,
+    TabularRegressionInputs,
+    TextToSpeechParameters,
+    VisualQuestionAnsweringInputs,
+    VisualQuestionAnsweringParameters,
+    VisualQuestionAnsweringReturnValue,
+    ZeroShotImageClassificationParameters,
+    ZeroShotImageClassificationReturnValue,
+)
+from ._core import BinaryInput, ClientCore
+
+
+class CatalogueTasks(ClientCore):
+    def image_to_text(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageToTextParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ImageToTextReturnValue:
+        """A caption of an image (bytes, a path or a binary file object)."""
+        args, media = self.prepare(IMAGE_TO_TEXT, {"parameters": parameters}, data)
+        return self.call(IMAGE_TO_TEXT, args, model=model, options=options, media=media)
+
+    async def aimage_to_text(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageToTextParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ImageToTextReturnValue:
+        """Async twin of `image_to_text`."""
+        args, media = self.prepare(IMAGE_TO_TEXT, {"parameters": parameters}, data)
+        return await self.acall(IMAGE_TO_TEXT, args, model=model, options=options, media=media)
+
+    def text_to_speech(
+        self,
+        *,
+        inputs: str,
+        parameters: TextToSpeechParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> bytes:
+        """`inputs` read aloud, as encoded audio bytes (FLAC or WAV, as the model answers)."""
+        args, _ = self.prepare(TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
+        return self.call(TEXT_TO_SPEECH, args, model=model, options=options)
+
+    async def atext_to_speech(
+        self,
+        *,
+        inputs: str,
+        parameters: TextToSpeechParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> bytes:
+        """Async twin of `text_to_speech`."""
+        args, _ = self.prepare(TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(TEXT_TO_SPEECH, args, model=model, options=options)
+
+    def visual_question_answering(
+        self,
+        *,
+        data: BinaryInput,
+        inputs: VisualQuestionAnsweringInputs | Mapping[str, Any],
+        parameters: VisualQuestionAnsweringParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[VisualQuestionAnsweringReturnValue]:
+        """Answers to `inputs={"question": ...}` about an image, best first."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, media = self.prepare(VISUAL_QUESTION_ANSWERING, fields, data)
+        return self.call(VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media)
+
+    async def avisual_question_answering(
+        self,
+        *,
+        data: BinaryInput,
+        inputs: VisualQuestionAnsweringInputs | Mapping[str, Any],
+        parameters: VisualQuestionAnsweringParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[VisualQuestionAnsweringReturnValue]:
+        """Async twin of `visual_question_answering`."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, media = self.prepare(VISUAL_QUESTION_ANSWERING, fields, data)
+        return await self.acall(
+            VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
+        )
+
+    def document_question_answering(
+        self,
+        *,
+        data: BinaryInput,
+        inputs: DocumentQuestionAnsweringInputs | Mapping[str, Any],
+        parameters: DocumentQuestionAnsweringParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[DocumentQuestionAnsweringReturnValue]:
+        """Answers to `inputs={"question": ...}` read from an image of a document, best first."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, media = self.prepare(DOCUMENT_QUESTION_ANSWERING, fields, data)
+        return self.call(
+            DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+        )
+
+    async def adocument_question_answering(
+        self,
+        *,
+        data: BinaryInput,
+        inputs: DocumentQuestionAnsweringInputs | Mapping[str, Any],
+        parameters: DocumentQuestionAnsweringParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[DocumentQuestionAnsweringReturnValue]:
+        """Async twin of `document_question_answering`."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, media = self.prepare(DOCUMENT_QUESTION_ANSWERING, fields, data)
+        return await self.acall(
+            DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+        )
+
+    def sentence_similarity(
+        self,
+        *,
+        inputs: SentenceSimilarityInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[float]:
+        """Similarity of each of `inputs["sentences"]` to `inputs["source_sentence"]`, in order."""
+        args, _ = self.prepare(SENTENCE_SIMILARITY, {"inputs": inputs})
+        return self.call(SENTENCE_SIMILARITY, args, model=model, options=options)
+
+    async def asentence_similarity(
+        self,
+        *,
+        inputs: SentenceSimilarityInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[float]:
+        """Async twin of `sentence_similarity`."""
+        args, _ = self.prepare(SENTENCE_SIMILARITY, {"inputs": inputs})
+        return await self.acall(SENTENCE_SIMILARITY, args, model=model, options=options)
+
+    def zero_shot_image_classification(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ZeroShotImageClassificationParameters | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ZeroShotImageClassificationReturnValue]:
+        """Scores of `parameters["candidate_labels"]` (at least two) for an image, best first."""
+        args, media = self.prepare(ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        return self.call(
+            ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+        )
+
+    async def azero_shot_image_classification(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ZeroShotImageClassificationParameters | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ZeroShotImageClassificationReturnValue]:
+        """Async twin of `zero_shot_image_classification`."""
+        args, media = self.prepare(ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        return await self.acall(
+            ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+        )
+
+    def image_to_image(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageToImageParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> bytes:
+        """A new image made from an image (and `parameters["prompt"]`), as encoded bytes."""
+        args, media = self.prepare(IMAGE_TO_IMAGE, {"parameters": parameters}, data)
+        return self.call(IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
+
+    async def aimage_to_image(
+        self,
+        *,
+        data: BinaryInput,
+        parameters: ImageToImageParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> bytes:
+        """Async twin of `image_to_image`."""
+        args, media = self.prepare(IMAGE_TO_IMAGE, {"parameters": parameters}, data)
+        return await self.acall(IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
+
+    def audio_to_audio(
+        self,
+        *,
+        data: BinaryInput,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[AudioToAudioReturnValue]:
+        """Audio made from audio (separated sources, cleaned speech): one item per output."""
+        args, media = self.prepare(AUDIO_TO_AUDIO, {}, data)
+        return self.call(AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
+
+    async def aaudio_to_audio(
+        self,
+        *,
+        data: BinaryInput,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[AudioToAudioReturnValue]:
+        """Async twin of `audio_to_audio`."""
+        args, media = self.prepare(AUDIO_TO_AUDIO, {}, data)
+        return await self.acall(AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
+
+    def tabular_classification(
+        self,
+        *,
+        inputs: TabularClassificationInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[int | float | str]:
+        """A class per data row of `inputs={"data": rows}` (the first row names the columns)."""
+        args, _ = self.prepare(TABULAR_CLASSIFICATION, {"inputs": inputs})
+        return self.call(TABULAR_CLASSIFICATION, args, model=model, options=options)
+
+    async def atabular_classification(
+        self,
+        *,
+        inputs: TabularClassificationInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[int | float | str]:
+        """Async twin of `tabular_classification`."""
+        args, _ = self.prepare(TABULAR_CLASSIFICATION, {"inputs": inputs})
+        return await self.acall(TABULAR_CLASSIFICATION, args, model=model, options=options)
+
+    def tabular_regression(
+        self,
+        *,
+        inputs: TabularRegressionInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[float]:
+        """A value per data row of `inputs={"data": rows}` (the first row names the columns)."""
+        args, _ = self.prepare(TABULAR_REGRESSION, {"inputs": inputs})
+        return self.call(TABULAR_REGRESSION, args, model=model, options=options)
+
+    async def atabular_regression(
+        self,
+        *,
+        inputs: TabularRegressionInputs | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[float]:
+        """Async twin of `tabular_regression`."""
+        args, _ = self.prepare(TABULAR_REGRESSION, {"inputs": inputs})
+        return await self.acall(TABULAR_REGRESSION, args, model=model, options=options)

@@ -1,0 +1,95 @@
+"""Client methods of the generation tasks (embeddings, text generation, conversation)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._config import Options
+from ..tasks import (
+    CONVERSATIONAL,
+    FEATURE_EXTRACTION,
+    TEXT_GENERATION,
+    ConversationalInputs,
+    ConversationalParameters,
+    ConversationalReturnValue,
+    FeatureExtractionParameters,
+    FeatureExtractionReturn,
+    TextGenerationParameters,
+    TextGenerationReturnValue,
+)
+from ._core import ClientCore
+
+
+class GenerationTasks(ClientCore):
+    def feature_extraction(
+        self,
+        *,
+        inputs: str | list[str],
+        parameters: FeatureExtractionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> FeatureExtractionReturn:
+        """Embeddings of `inputs` (one text or a list), nested as the model gives them."""
+        args, _ = self.prepare(FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters})
+        return self.call(FEATURE_EXTRACTION, args, model=model, options=options)
+
+    async def afeature_extraction(
+        self,
+        *,
+        inputs: str | list[str],
+        parameters: FeatureExtractionParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> FeatureExtractionReturn:
+        """Async twin of `feature_extraction`."""
+        args, _ = self.prepare(FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(FEATURE_EXTRACTION, args, model=model, options=options)
+
+    def text_generation(
+        self,
+        *,
+        inputs: str,
+        parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TextGenerationReturnValue:
+        """The model's continuation of the prompt `inputs` (dialect: `text_generation_api`)."""
+        args, _ = self.prepare(TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(TEXT_GENERATION, args, model=model, options=options)
+
+    async def atext_generation(
+        self,
+        *,
+        inputs: str,
+        parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TextGenerationReturnValue:
+        """Async twin of `text_generation`."""
+        args, _ = self.prepare(TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(TEXT_GENERATION, args, model=model, options=options)
+
+    def conversational(
+        self,
+        *,
+        inputs: ConversationalInputs | Mapping[str, Any],
+        parameters: ConversationalParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ConversationalReturnValue:
+        """The model's reply to `inputs["text"]` after the conversation so far (chat completion)."""
+        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return self.call(CONVERSATIONAL, args, model=model, options=options)
+
+    async def aconversational(
+        self,
+        *,
+        inputs: ConversationalInputs | Mapping[str, Any],
+        parameters: ConversationalParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> ConversationalReturnValue:
+        """Async twin of `conversational`."""
+        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(CONVERSATIONAL, args, model=model, options=options)

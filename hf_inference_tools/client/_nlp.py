@@ -1,0 +1,220 @@
+"""Client methods of the language tasks: one sync/async pair per task, each a thin declaration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._config import Options
+from ..tasks import (
+    FILL_MASK,
+    QUESTION_ANSWER,
+    SUMMARIZATION,
+    TABLE_QUESTION_ANSWER,
+    TOKEN_CLASSIFICATION,
+    TRANSLATION,
+    ZERO_SHOT_CLASSIFICATION,
+    FillMaskParameters,
+    FillMaskReturnValue,
+    QuestionAnswerInputs,
+    QuestionAnswerParameters,
+    QuestionAnswerReturnValue,
+    SummarizationParameters,
+    SummarizationReturnValue,
+    TableQuestionAnswerInputs,
+    TableQuestionAnswerParameters,
+    TableQuestionAnswerReturnValue,
+    TokenClassificationParameters,
+    TokenClassificationReturnValue,
+    TranslationParameters,
+    TranslationReturnValue,
+    ZeroShotClassificationParameters,
+    ZeroShotClassificationReturnValue,
+)
+from ._core import ClientCore
+
+
+class NlpTasks(ClientCore):
+    def fill_mask(
+        self,
+        *,
+        inputs: str,
+        parameters: FillMaskParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[FillMaskReturnValue]:
+        """The likeliest words for the mask token in `inputs` (`[MASK]` for BERT), best first."""
+        args, _ = self.prepare(FILL_MASK, {"inputs": inputs, "parameters": parameters})
+        return self.call(FILL_MASK, args, model=model, options=options)
+
+    async def afill_mask(
+        self,
+        *,
+        inputs: str,
+        parameters: FillMaskParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[FillMaskReturnValue]:
+        """Async twin of `fill_mask`."""
+        args, _ = self.prepare(FILL_MASK, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(FILL_MASK, args, model=model, options=options)
+
+    def question_answer(
+        self,
+        *,
+        inputs: QuestionAnswerInputs | Mapping[str, str],
+        parameters: QuestionAnswerParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> QuestionAnswerReturnValue | list[QuestionAnswerReturnValue]:
+        """The span of `inputs["context"]` that answers `inputs["question"]`.
+
+        A list of answers, best first, when `parameters.top_k` > 1 found more than one.
+        """
+        args, _ = self.prepare(QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
+        return self.call(QUESTION_ANSWER, args, model=model, options=options)
+
+    async def aquestion_answer(
+        self,
+        *,
+        inputs: QuestionAnswerInputs | Mapping[str, str],
+        parameters: QuestionAnswerParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> QuestionAnswerReturnValue | list[QuestionAnswerReturnValue]:
+        """Async twin of `question_answer`."""
+        args, _ = self.prepare(QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(QUESTION_ANSWER, args, model=model, options=options)
+
+    def summarization(
+        self,
+        *,
+        inputs: str,
+        parameters: SummarizationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> SummarizationReturnValue:
+        """A summary of `inputs`."""
+        args, _ = self.prepare(SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(SUMMARIZATION, args, model=model, options=options)
+
+    async def asummarization(
+        self,
+        *,
+        inputs: str,
+        parameters: SummarizationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> SummarizationReturnValue:
+        """Async twin of `summarization`."""
+        args, _ = self.prepare(SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(SUMMARIZATION, args, model=model, options=options)
+
+    def table_question_answer(
+        self,
+        *,
+        inputs: TableQuestionAnswerInputs | Mapping[str, Any],
+        parameters: TableQuestionAnswerParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TableQuestionAnswerReturnValue:
+        """The answer to `inputs["query"]` about `inputs["table"]`.
+
+        The table is either the seed's column map (`{"Stars": ["36542", "4512"], ...}`) or a list
+        of rows whose first row names the columns.
+        """
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(TABLE_QUESTION_ANSWER, fields)
+        return self.call(TABLE_QUESTION_ANSWER, args, model=model, options=options)
+
+    async def atable_question_answer(
+        self,
+        *,
+        inputs: TableQuestionAnswerInputs | Mapping[str, Any],
+        parameters: TableQuestionAnswerParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TableQuestionAnswerReturnValue:
+        """Async twin of `table_question_answer`."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(TABLE_QUESTION_ANSWER, fields)
+        return await self.acall(TABLE_QUESTION_ANSWER, args, model=model, options=options)
+
+    def token_classification(
+        self,
+        *,
+        inputs: str,
+        parameters: TokenClassificationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[TokenClassificationReturnValue]:
+        """The entities (people, places, ...) found in `inputs`, in text order."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(TOKEN_CLASSIFICATION, fields)
+        return self.call(TOKEN_CLASSIFICATION, args, model=model, options=options)
+
+    async def atoken_classification(
+        self,
+        *,
+        inputs: str,
+        parameters: TokenClassificationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[TokenClassificationReturnValue]:
+        """Async twin of `token_classification`."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(TOKEN_CLASSIFICATION, fields)
+        return await self.acall(TOKEN_CLASSIFICATION, args, model=model, options=options)
+
+    def translation(
+        self,
+        *,
+        inputs: str,
+        parameters: TranslationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TranslationReturnValue:
+        """`inputs` translated (multilingual models need `src_lang` and `tgt_lang`)."""
+        args, _ = self.prepare(TRANSLATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(TRANSLATION, args, model=model, options=options)
+
+    async def atranslation(
+        self,
+        *,
+        inputs: str,
+        parameters: TranslationParameters | Mapping[str, Any] | None = None,
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> TranslationReturnValue:
+        """Async twin of `translation`."""
+        args, _ = self.prepare(TRANSLATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(TRANSLATION, args, model=model, options=options)
+
+    def zero_shot_classification(
+        self,
+        *,
+        inputs: str | list[str],
+        parameters: ZeroShotClassificationParameters | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ZeroShotClassificationReturnValue]:
+        """How well each text fits `parameters.candidate_labels`: one result per text, in order.
+
+        `inputs` is one text or a list of texts (sent in one request).
+        """
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(ZERO_SHOT_CLASSIFICATION, fields)
+        return self.call(ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)
+
+    async def azero_shot_classification(
+        self,
+        *,
+        inputs: str | list[str],
+        parameters: ZeroShotClassificationParameters | Mapping[str, Any],
+        model: str | None = None,
+        options: Options | None = None,
+    ) -> list[ZeroShotClassificationReturnValue]:
+        """Async twin of `zero_shot_classification`."""
+        fields = {"inputs": inputs, "parameters": parameters}
+        args, _ = self.prepare(ZERO_SHOT_CLASSIFICATION, fields)
+        return await self.acall(ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)

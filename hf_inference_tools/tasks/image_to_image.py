@@ -1,0 +1,70 @@
+"""image-to-image: a new image made from an input image (and a prompt), returned as bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pydantic import Field
+
+from .._http.transport import ApiResponse
+from ._payloads import media_answer
+from ._spec import Input, Parameters, TaskSpec, binary_request
+from .image_classification import IMAGE_DATA_DESCRIPTION
+
+
+class ImageToImageTargetSize(Parameters):
+    width: int = Field(ge=64, le=2048, description="Width in pixels, e.g. 512.")
+    height: int = Field(ge=64, le=2048, description="Height in pixels, e.g. 512.")
+
+
+class ImageToImageParameters(Parameters):
+    prompt: str | None = Field(
+        default=None, description="How to change the image, e.g. 'make it a watercolor painting'."
+    )
+    negative_prompt: str | None = Field(
+        default=None,
+        description="What the result must not show, e.g. 'blurry, text'. Null: nothing.",
+    )
+    num_inference_steps: int | None = Field(
+        default=None,
+        ge=1,
+        le=150,
+        description="Denoising steps: more is slower and finer, e.g. 25.",
+    )
+    guidance_scale: float | None = Field(
+        default=None, ge=0, le=30, description="How closely to follow the prompt, e.g. 7.5."
+    )
+    target_size: ImageToImageTargetSize | None = Field(
+        default=None, description="Size of the result. Null: the model's default."
+    )
+
+
+class ImageToImageArgs(Input):
+    data: str = Field(description=IMAGE_DATA_DESCRIPTION)
+    parameters: ImageToImageParameters | None = Field(
+        default=None, description="The prompt and other settings; null for the model's defaults."
+    )
+
+
+def _parse(response: ApiResponse) -> bytes:
+    return media_answer(response, "image")
+
+
+IMAGE_TO_IMAGE = TaskSpec(
+    name="image_to_image",
+    hf_task="image-to-image",
+    seed_name="imageToImage",
+    input_model=ImageToImageArgs,
+    description=(
+        "Transform an image (restyle, edit from a prompt, upscale) with a Hugging Face "
+        "image-to-image model. Give the image as a file path, an https URL or a data: URI. "
+        "Returns JSON describing the new image: {path, mime_type, bytes, width, height}; `path` "
+        "(when saving is on) can be passed as `data` to image tools."
+    ),
+    build=lambda args, ctx: dataclasses.replace(
+        binary_request(ctx.media, args.parameters), accept="image/png"
+    ),
+    parse=_parse,
+    media_input="image",
+    media_output="image",
+)

@@ -1,0 +1,52 @@
+"""image-to-text: a caption (or the text) of an image."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._http.transport import ApiResponse
+from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
+from .image_classification import IMAGE_DATA_DESCRIPTION
+
+
+class ImageToTextParameters(Parameters):
+    max_new_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        description="Longest caption, in tokens, e.g. 30. Null: the model's default.",
+    )
+
+
+class ImageToTextArgs(Input):
+    data: str = Field(description=IMAGE_DATA_DESCRIPTION)
+    parameters: ImageToTextParameters | None = Field(
+        default=None, description="Optional settings; null for the defaults."
+    )
+
+
+class ImageToTextReturnValue(ReturnValue):
+    generated_text: str = Field(description="The text generated from the image.")
+
+
+def _parse(response: ApiResponse) -> ImageToTextReturnValue:
+    data = response.json()
+    # Servers answer [{generated_text}] or, at times, the bare object.
+    if isinstance(data, list) and data:
+        data = data[0]
+    return parse_as(ImageToTextReturnValue, data)  # type: ignore[no-any-return]
+
+
+IMAGE_TO_TEXT = TaskSpec(
+    name="image_to_text",
+    hf_task="image-to-text",
+    seed_name="imageToText",
+    input_model=ImageToTextArgs,
+    description=(
+        "Describe an image in one sentence (a caption) with a Hugging Face image-to-text model. "
+        "Give the image as a file path, an https URL or a data: URI. "
+        "Returns JSON {generated_text}."
+    ),
+    build=lambda args, ctx: binary_request(ctx.media, args.parameters),
+    parse=_parse,
+    media_input="image",
+)

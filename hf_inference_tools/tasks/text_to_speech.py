@@ -1,0 +1,55 @@
+"""text-to-speech: spoken audio of a text, returned as bytes (FLAC or WAV)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._http.transport import ApiResponse
+from ._payloads import media_answer
+from ._spec import Input, Parameters, TaskSpec, json_request
+
+
+class TextToSpeechParameters(Parameters):
+    # huggingface_hub sends these flat in `parameters` (the task spec nests them under
+    # `generation_parameters`); only generative TTS models (Bark, ...) read them.
+    do_sample: bool | None = Field(
+        default=None, description="Sample for a livelier voice (true) or decode greedily (false)."
+    )
+    temperature: float | None = Field(
+        default=None,
+        gt=0,
+        le=2,
+        description="Randomness when sampling, e.g. 0.7. Null: the default.",
+    )
+    max_new_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        description="Longest output, in audio tokens, e.g. 512. Null: the default.",
+    )
+
+
+class TextToSpeechArgs(Input):
+    inputs: str = Field(description="The text to speak, e.g. 'Hello! Your order has shipped.'.")
+    parameters: TextToSpeechParameters | None = Field(
+        default=None, description="Optional settings; null for the defaults."
+    )
+
+
+def _parse(response: ApiResponse) -> bytes:
+    return media_answer(response, "audio")
+
+
+TEXT_TO_SPEECH = TaskSpec(
+    name="text_to_speech",
+    hf_task="text-to-speech",
+    seed_name="textToSpeech",
+    input_model=TextToSpeechArgs,
+    description=(
+        "Read a text aloud with a Hugging Face text-to-speech model. Returns JSON describing "
+        "the audio: {path, mime_type, bytes, duration_s}; `path` (when saving is on) can be "
+        "passed as `data` to audio tools."
+    ),
+    build=lambda args, ctx: json_request(args.inputs, args.parameters),
+    parse=_parse,
+    media_output="audio",
+)
