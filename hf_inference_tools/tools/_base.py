@@ -58,7 +58,8 @@ class HfInferenceTool(BaseTool):
     generated media are saved under `output_dir` when it is set.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    # Built on first use, as the task models are (see tasks/_spec.py).
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     spec: ClassVar[TaskSpec[Any, Any]]
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = None
