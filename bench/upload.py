@@ -5,9 +5,9 @@ after its imports, its client and a small warm-up call, it notes its RSS and res
 (/proc/self/clear_refs; else the peak so far is the baseline), sends the file once, and reports
 how far the peak rose above that baseline.
 
-Until `HfInference.automatic_speech_recognition` exists, the upload goes through
-`image_classification` with a 64 MiB file that starts like a PNG (the sniffing reads only the
-header); the table says which was used.
+The upload goes through `HfInference.automatic_speech_recognition` with a WAV of silence; on a
+tree without that method it goes through `image_classification` with a 64 MiB file that starts
+like a PNG (the sniffing reads only the header). The table says which was used.
 """
 
 from __future__ import annotations
