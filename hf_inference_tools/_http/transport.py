@@ -199,6 +199,10 @@ class Transport:
         client = httpx.AsyncClient(
             timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
         )
+        # Imported here: httpcore is loaded by the first client, not by importing the package.
+        from ._pool import install_fair_pool
+
+        install_fair_pool(client)
         closer = _close_at_loop_shutdown(client)
         # Starting the generator registers it with the loop, whose shutdown_asyncgens()
         # (run by asyncio.run and asyncio.Runner) then closes the client inside that loop.

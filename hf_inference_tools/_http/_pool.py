@@ -1,0 +1,154 @@
+"""The async connection pool of the clients made here: httpcore's, without its thundering herd.
+
+httpcore 1.0's `AsyncConnectionPool` re-plans every waiting request whenever a request arrives
+or a response ends, and hands the same idle connection to *every* request waiting at that
+moment: all of them wake up, one wins, the others get `ConnectionNotAvailable` and queue again,
+re-planning once more each. At 64 concurrent calls a profile showed ~14 pool passes per request,
+each polling every idle socket through anyio's attribute machinery (~20 us a poll), and the
+pool, not the request, was most of a call's CPU time. (Fixed upstream in the httpx2 fork,
+pydantic/httpx2#974 and #1075; httpcore 1.0 is in maintenance.)
+
+`FairAsyncConnectionPool` keeps httpcore's policy (reuse an available connection, else open one
+while under `max_connections`, else replace an idle one for another origin) but promises each
+connection to one waiting request per pass, counts idle connections (not all of them) against
+`max_keepalive_connections`, as httpcore's own docs describe, and reads "has the server closed
+this idle socket?" straight from the socket. Our clients speak HTTP/1.1 only (no `http2=True`),
+where a connection serves one request at a time; a pool with `http2` enabled is left as it is.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Iterable
+from typing import Any
+
+import httpcore
+import httpx
+from httpcore._async.interfaces import AsyncConnectionInterface
+from httpcore._utils import is_socket_readable
+
+__all__ = ["FairAsyncConnectionPool", "install_fair_pool"]
+
+
+class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
+    """httpcore's pool, each free connection promised to one waiting request at a time."""
+
+    def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
+        closing: list[AsyncConnectionInterface] = []
+        idle = sum(1 for connection in self._connections if connection.is_idle())
+        for connection in list(self._connections):
+            if connection.is_closed():
+                self._connections.remove(connection)
+            elif connection.has_expired():
+                idle -= connection.is_idle()
+                self._connections.remove(connection)
+                closing.append(connection)
+            elif connection.is_idle() and idle > self._max_keepalive_connections:
+                idle -= 1
+                self._connections.remove(connection)
+                closing.append(connection)
+
+        # A connection handed to a request that has not started on it yet is not free.
+        taken = {id(r.connection) for r in self._requests if r.connection is not None}
+        for pool_request in self._requests:
+            if not pool_request.is_queued():
+                continue
+            origin = pool_request.request.url.origin
+            chosen = next(
+                (
+                    c
+                    for c in self._connections
+                    if id(c) not in taken and c.can_handle_request(origin) and c.is_available()
+                ),
+                None,
+            )
+            if chosen is None:
+                if len(self._connections) >= self._max_connections:
+                    spare = next(
+                        (c for c in self._connections if id(c) not in taken and c.is_idle()),
+                        None,
+                    )
+                    if spare is None:
+                        continue  # stays queued until a connection frees up
+                    self._connections.remove(spare)
+                    closing.append(spare)
+                chosen = self.create_connection(origin)
+                self._connections.append(chosen)
+            pool_request.assign_to_connection(chosen)
+            taken.add(id(chosen))
+        return closing
+
+
+class _SocketStream(httpcore.AsyncNetworkStream):
+    """A network stream whose `is_readable` polls its socket directly (anyio's attribute
+    lookup builds a dict of every attribute on each call)."""
+
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self._stream = stream
+        self._socket = stream.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._stream.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._stream.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        return _SocketStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable" and self._socket is not None:
+            return is_socket_readable(self._socket)
+        return self._stream.get_extra_info(info)
+
+
+class _SocketBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
+        self._backend = backend
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _SocketStream(stream)
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._backend.connect_unix_socket(path, timeout, socket_options)
+        return _SocketStream(stream)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+def install_fair_pool(client: httpx.AsyncClient) -> bool:
+    """Give `client`'s default transport the fair pool; False when it has no plain HTTP/1.1
+    httpcore pool (a proxy or custom transport, or `http2=True`), which is then left alone.
+
+    Done in place, after httpx has built the client, so that everything httpx set up from its
+    arguments and the environment (proxy mounts from `HTTPS_PROXY`, TLS, limits) stays.
+    """
+    transport = getattr(client, "_transport", None)
+    pool = getattr(transport, "_pool", None)
+    if type(pool) is not httpcore.AsyncConnectionPool or pool._http2:
+        return False
+    pool.__class__ = FairAsyncConnectionPool
+    pool._network_backend = _SocketBackend(pool._network_backend)
+    return True
