@@ -450,7 +450,15 @@ class Transport:
     def _finish(
         self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
     ) -> ApiResponse:
-        request_id = response.headers.get("x-request-id")
+        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
+        # over the raw pairs finds both names this needs.
+        request_id = content_type = None
+        for name, value in response.headers.raw:
+            lowered = name.lower()
+            if lowered == b"content-type" and content_type is None:
+                content_type = value.decode("latin-1")
+            elif lowered == b"x-request-id" and request_id is None:
+                request_id = value.decode("latin-1")
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "POST %s -> %s in %.0f ms (task=%s, request_id=%s, authenticated=%s)",
@@ -465,7 +473,7 @@ class Transport:
             return ApiResponse(
                 status=response.status_code,
                 content=content,
-                content_type=response.headers.get("content-type", ""),
+                content_type=content_type or "",
                 request_id=request_id,
                 # Not copied: a copy decodes every header on every call, and no task reads them.
                 headers=response.headers,
@@ -510,7 +518,15 @@ class Transport:
         status = response.status_code
         server, estimated = _server_text(response, content)
         server = self.redact(server) if server else server
-        request_id = response.headers.get("x-request-id")
+        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
+        # over the raw pairs finds both names this needs.
+        request_id = content_type = None
+        for name, value in response.headers.raw:
+            lowered = name.lower()
+            if lowered == b"content-type" and content_type is None:
+                content_type = value.decode("latin-1")
+            elif lowered == b"x-request-id" and request_id is None:
+                request_id = value.decode("latin-1")
         common: dict[str, Any] = {
             "task": ctx.task,
             "model": ctx.model,
@@ -735,7 +751,15 @@ class Transport:
             event = json.loads(data)
         except ValueError:
             event = None
-        request_id = response.headers.get("x-request-id")
+        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
+        # over the raw pairs finds both names this needs.
+        request_id = content_type = None
+        for name, value in response.headers.raw:
+            lowered = name.lower()
+            if lowered == b"content-type" and content_type is None:
+                content_type = value.decode("latin-1")
+            elif lowered == b"x-request-id" and request_id is None:
+                request_id = value.decode("latin-1")
         if not isinstance(event, dict):
             preview = self.redact(data if len(data) <= 200 else data[:200] + "…")
             raise OutputError(

@@ -138,11 +138,16 @@ class TaskSpec(Generic[InputT, ResultT]):
 
 def drop_none(value: Any) -> Any:
     """`value` with every `None` removed from its dicts, recursively (the wire never wants null)."""
+    if type(value) in _SCALARS:  # most inputs: a quick exit before the ABC check below
+        return value
     if isinstance(value, Mapping):
         return {k: drop_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
         return [drop_none(v) for v in value]
     return value
+
+
+_SCALARS = frozenset({str, int, float, bool, bytes})
 
 
 def _params(parameters: BaseModel | None, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
