@@ -784,3 +784,23 @@ def test_generation_tools__stream_tokens_by_default(mode: str) -> None:
         "parameters.top_k was not sent: the chat completion API has no such setting."
     ]
     assert [c.json()["stream"] for c in mock.calls] == [True, True]
+
+
+def test_a_streaming_tool_must_derive_from_the_streaming_base() -> None:
+    # Only HfInferenceStreamingTool's runs take the run manager that token events go through;
+    # a tool streaming without it would send none, silently.
+    from typing import ClassVar
+
+    from hf_inference_tools.tasks import TEXT_GENERATION, TEXT_GENERATION_STREAM, TaskSpec
+    from hf_inference_tools.tasks._streaming import StreamSpec
+    from hf_inference_tools.tools._base import HfInferenceStreamingTool, HfInferenceTool
+
+    with pytest.raises(TypeError, match="derive it from HfInferenceStreamingTool"):
+
+        class Streaming(HfInferenceTool):
+            spec: ClassVar[TaskSpec[Any, Any]] = TEXT_GENERATION
+            stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
+
+    class Fine(HfInferenceStreamingTool):  # the same declaration on the right base is accepted
+        spec: ClassVar[TaskSpec[Any, Any]] = TEXT_GENERATION
+        stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM

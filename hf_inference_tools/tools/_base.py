@@ -31,7 +31,13 @@ from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
 from ..tasks._streaming import StreamSpec
 
-__all__ = ["CONTENT_LIMIT", "STREAM_EVENT", "HfInferenceTool", "ToolOutput"]
+__all__ = [
+    "CONTENT_LIMIT",
+    "STREAM_EVENT",
+    "HfInferenceStreamingTool",
+    "HfInferenceTool",
+    "ToolOutput",
+]
 
 CONTENT_LIMIT = 4000
 """Characters of content an LLM reads at most; the artifact always has the whole result."""
@@ -96,6 +102,15 @@ class HfInferenceTool(BaseTool):
     handle_tool_error: Any = True
     handle_validation_error: Any = _explain_validation_error
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if cls.stream_spec is not None and not issubclass(cls, HfInferenceStreamingTool):
+            raise TypeError(
+                f"{cls.__name__} sets `stream_spec`: derive it from HfInferenceStreamingTool, "
+                "whose runs get the run manager that token events are sent through."
+            )
+
     @model_validator(mode="after")
     def _default_model(self) -> Self:
         if not self.name or not self.description:
@@ -114,11 +129,19 @@ class HfInferenceTool(BaseTool):
             max_media_bytes=self.max_media_bytes,
         )
 
-    def _run(
-        self, run_manager: CallbackManagerForToolRun | None = None, **kwargs: Any
+    # LangChain reads `_run`'s signature and type hints on every call: the fewer and plainer
+    # they are, the less each call costs (a class as the return type costs a third of what
+    # `tuple[str, dict[str, Any]]` does). Only streaming tools take a `run_manager`.
+
+    def _run(self, **kwargs: Any) -> ToolOutput:
+        return self._call(kwargs, None)
+
+    async def _arun(self, **kwargs: Any) -> ToolOutput:
+        return await self._acall(kwargs, None)
+
+    def _call(
+        self, kwargs: dict[str, Any], run_manager: CallbackManagerForToolRun | None
     ) -> ToolOutput:
-        # LangChain reads these annotations on every call (typing.get_type_hints): a plain class
-        # as the return type costs a third of what `tuple[str, dict[str, Any]]` does.
         args = self.spec.input_model.model_validate(kwargs)
         media = self._load(args)
         if self.stream_spec is not None and self.stream_tokens:
@@ -127,8 +150,8 @@ class HfInferenceTool(BaseTool):
         result = self.client.call(self.spec, args, model=self.model or None, media=media)
         return self._render(result)
 
-    async def _arun(
-        self, run_manager: AsyncCallbackManagerForToolRun | None = None, **kwargs: Any
+    async def _acall(
+        self, kwargs: dict[str, Any], run_manager: AsyncCallbackManagerForToolRun | None
     ) -> ToolOutput:
         args = self.spec.input_model.model_validate(kwargs)
         media = await self._aload(args)
@@ -207,6 +230,21 @@ class HfInferenceTool(BaseTool):
         if self.spec.to_content is not None:
             content = self.spec.to_content(plain, ContentContext(save=self._save))
         return ToolOutput(_compact(content), artifact)
+
+
+class HfInferenceStreamingTool(HfInferenceTool):
+    """Base of the tools whose task streams text (`stream_spec` set): their runs take LangChain's
+    `run_manager`, to send each text delta as a `STREAM_EVENT` custom event."""
+
+    def _run(
+        self, run_manager: CallbackManagerForToolRun | None = None, **kwargs: Any
+    ) -> ToolOutput:
+        return self._call(kwargs, run_manager)
+
+    async def _arun(
+        self, run_manager: AsyncCallbackManagerForToolRun | None = None, **kwargs: Any
+    ) -> ToolOutput:
+        return await self._acall(kwargs, run_manager)
 
 
 class _TokenEvents:

@@ -13,10 +13,10 @@ from ..tasks import (
     StreamSpec,
     TaskSpec,
 )
-from ._base import HfInferenceTool
+from ._base import HfInferenceStreamingTool
 
 
-class ChatCompletionTool(HfInferenceTool):
+class ChatCompletionTool(HfInferenceStreamingTool):
     """Ask a Hugging Face chat model (an LLM) for its reply; the reply streams as token events.
 
     The LLM gives `{role, content}` messages and sampling `parameters`; `tools`,

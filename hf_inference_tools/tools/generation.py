@@ -18,7 +18,7 @@ from ..tasks import (
     TaskSpec,
     TextGenerationArgs,
 )
-from ._base import HfInferenceTool
+from ._base import HfInferenceStreamingTool, HfInferenceTool
 
 
 class FeatureExtractionTool(HfInferenceTool):
@@ -49,7 +49,7 @@ class FeatureExtractionTool(HfInferenceTool):
     args_schema: ArgsSchema | None = FeatureExtractionToolArgs
 
 
-class TextGenerationTool(HfInferenceTool):
+class TextGenerationTool(HfInferenceStreamingTool):
     """Continue a text with a Hugging Face language model.
 
     The client's `text_generation_api` picks the dialect: `"classic"` for TGI and transformers
@@ -77,7 +77,7 @@ class TextGenerationTool(HfInferenceTool):
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
 
 
-class ConversationalTool(HfInferenceTool):
+class ConversationalTool(HfInferenceStreamingTool):
     """Chat with a Hugging Face chat model, the seed's way (chat completion on the wire).
 
     The LLM reads the reply (and warnings, if any); the artifact holds the whole conversation.
