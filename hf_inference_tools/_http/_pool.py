@@ -1,4 +1,4 @@
-"""The async connection pool of the clients made here: httpcore's, without its thundering herd.
+"""The connection pools of the clients made here: httpcore's, without its thundering herd.
 
 httpcore 1.0's `AsyncConnectionPool` re-plans every waiting request whenever a request arrives
 or a response ends, and hands the same idle connection to *every* request waiting at that
@@ -8,12 +8,13 @@ each polling every idle socket through anyio's attribute machinery (~20 us a pol
 pool, not the request, was most of a call's CPU time. (Fixed upstream in the httpx2 fork,
 pydantic/httpx2#974 and #1075; httpcore 1.0 is in maintenance.)
 
-`FairAsyncConnectionPool` keeps httpcore's policy (reuse an available connection, else open one
-while under `max_connections`, else replace an idle one for another origin) but promises each
-connection to one waiting request per pass, counts idle connections (not all of them) against
-`max_keepalive_connections`, as httpcore's own docs describe, and reads "has the server closed
-this idle socket?" straight from the socket. Our clients speak HTTP/1.1 only (no `http2=True`),
-where a connection serves one request at a time; a pool with `http2` enabled is left as it is.
+`FairAsyncConnectionPool` and its sync twin `FairConnectionPool` (for threads sharing a client)
+keep httpcore's policy (reuse an available connection, else open one while under
+`max_connections`, else replace an idle one for another origin) but promise each connection to
+one waiting request per pass, and count idle connections (not all of them) against
+`max_keepalive_connections`, as httpcore's own docs describe; the async one reads "has the
+server closed this idle socket?" straight from the socket. Our clients speak HTTP/1.1 only (no
+`http2=True`), where a connection serves one request at a time; an `http2` pool is left alone.
 """
 
 from __future__ import annotations
@@ -25,58 +26,73 @@ from typing import Any
 import httpcore
 import httpx
 from httpcore._async.interfaces import AsyncConnectionInterface
+from httpcore._sync.interfaces import ConnectionInterface
 from httpcore._utils import is_socket_readable
 
-__all__ = ["FairAsyncConnectionPool", "install_fair_pool"]
+__all__ = ["FairAsyncConnectionPool", "FairConnectionPool", "install_fair_pool"]
+
+
+def _plan(pool: Any) -> list[Any]:
+    """`_assign_requests_to_connections` of both pools (their sync and async halves ask the
+    connections the same questions): the connections to close, after assigning what it can."""
+    closing: list[Any] = []
+    connections: list[Any] = pool._connections
+    idle = sum(1 for connection in connections if connection.is_idle())
+    for connection in list(connections):
+        if connection.is_closed():
+            connections.remove(connection)
+        elif connection.has_expired():
+            idle -= connection.is_idle()
+            connections.remove(connection)
+            closing.append(connection)
+        elif connection.is_idle() and idle > pool._max_keepalive_connections:
+            idle -= 1
+            connections.remove(connection)
+            closing.append(connection)
+
+    # A connection handed to a request that has not started on it yet is not free.
+    taken = {id(r.connection) for r in pool._requests if r.connection is not None}
+    for pool_request in pool._requests:
+        if not pool_request.is_queued():
+            continue
+        origin = pool_request.request.url.origin
+        chosen = next(
+            (
+                c
+                for c in connections
+                if id(c) not in taken and c.can_handle_request(origin) and c.is_available()
+            ),
+            None,
+        )
+        if chosen is None:
+            if len(connections) >= pool._max_connections:
+                spare = next(
+                    (c for c in connections if id(c) not in taken and c.is_idle()),
+                    None,
+                )
+                if spare is None:
+                    continue  # stays queued until a connection frees up
+                connections.remove(spare)
+                closing.append(spare)
+            chosen = pool.create_connection(origin)
+            connections.append(chosen)
+        pool_request.assign_to_connection(chosen)
+        taken.add(id(chosen))
+    return closing
 
 
 class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
-    """httpcore's pool, each free connection promised to one waiting request at a time."""
+    """httpcore's async pool, each free connection promised to one waiting request at a time."""
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
-        closing: list[AsyncConnectionInterface] = []
-        idle = sum(1 for connection in self._connections if connection.is_idle())
-        for connection in list(self._connections):
-            if connection.is_closed():
-                self._connections.remove(connection)
-            elif connection.has_expired():
-                idle -= connection.is_idle()
-                self._connections.remove(connection)
-                closing.append(connection)
-            elif connection.is_idle() and idle > self._max_keepalive_connections:
-                idle -= 1
-                self._connections.remove(connection)
-                closing.append(connection)
+        return _plan(self)
 
-        # A connection handed to a request that has not started on it yet is not free.
-        taken = {id(r.connection) for r in self._requests if r.connection is not None}
-        for pool_request in self._requests:
-            if not pool_request.is_queued():
-                continue
-            origin = pool_request.request.url.origin
-            chosen = next(
-                (
-                    c
-                    for c in self._connections
-                    if id(c) not in taken and c.can_handle_request(origin) and c.is_available()
-                ),
-                None,
-            )
-            if chosen is None:
-                if len(self._connections) >= self._max_connections:
-                    spare = next(
-                        (c for c in self._connections if id(c) not in taken and c.is_idle()),
-                        None,
-                    )
-                    if spare is None:
-                        continue  # stays queued until a connection frees up
-                    self._connections.remove(spare)
-                    closing.append(spare)
-                chosen = self.create_connection(origin)
-                self._connections.append(chosen)
-            pool_request.assign_to_connection(chosen)
-            taken.add(id(chosen))
-        return closing
+
+class FairConnectionPool(httpcore.ConnectionPool):
+    """The sync twin, for threads sharing one client (LangGraph runs sync tools in threads)."""
+
+    def _assign_requests_to_connections(self) -> list[ConnectionInterface]:
+        return _plan(self)
 
 
 class _SocketStream(httpcore.AsyncNetworkStream):
@@ -138,7 +154,7 @@ class _SocketBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
-def install_fair_pool(client: httpx.AsyncClient) -> bool:
+def install_fair_pool(client: httpx.Client | httpx.AsyncClient) -> bool:
     """Give `client`'s default transport the fair pool; False when it has no plain HTTP/1.1
     httpcore pool (a proxy or custom transport, or `http2=True`), which is then left alone.
 
@@ -147,8 +163,12 @@ def install_fair_pool(client: httpx.AsyncClient) -> bool:
     """
     transport = getattr(client, "_transport", None)
     pool = getattr(transport, "_pool", None)
-    if type(pool) is not httpcore.AsyncConnectionPool or pool._http2:
-        return False
-    pool.__class__ = FairAsyncConnectionPool
-    pool._network_backend = _SocketBackend(pool._network_backend)
-    return True
+    if type(pool) is httpcore.AsyncConnectionPool and not pool._http2:
+        pool.__class__ = FairAsyncConnectionPool
+        # anyio's `is_readable` builds a dict of every socket attribute on each call.
+        pool._network_backend = _SocketBackend(pool._network_backend)
+        return True
+    if type(pool) is httpcore.ConnectionPool and not pool._http2:
+        pool.__class__ = FairConnectionPool  # the sync backend polls its socket directly
+        return True
+    return False
