@@ -25,6 +25,10 @@ TOKEN = "hf_test_secret_token_0123456789"
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_TOKEN_PATH"):
         monkeypatch.delenv(var, raising=False)
+    # httpx honours proxy variables: a developer's proxy must not carry the loopback tests.
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.lower(), raising=False)
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf_home"))
 
 

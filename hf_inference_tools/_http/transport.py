@@ -405,21 +405,25 @@ class Transport:
             # Sent whole, a body that does not fit the socket buffer is copied again by httpcore
             # after every partial send (`buffer = buffer[n:]`): a large upload peaked at 3 copies.
             headers, content = {**headers, "Content-Length": str(len(body))}, _slices(body)
+        client = self.client()
+        # `client.stream()` is this, wrapped in a generator-based context manager.
+        request = client.build_request(
+            "POST", url, headers=headers, content=content, timeout=self.timeout
+        )
         try:
             # The deadline bounds every socket operation of the clients created here; the
             # check between chunks is what bounds a client passed in (to one more read).
-            with (
-                deadline(self.timeout),
-                self.client().stream(
-                    "POST", url, headers=headers, content=content, timeout=self.timeout
-                ) as response,
-            ):
-                chunks = []
-                for chunk in response.iter_bytes():
-                    chunks.append(chunk)
-                    if time.monotonic() > started + self.timeout:
-                        raise httpx.ReadTimeout("answer too slow", request=response.request)
-                content = b"".join(chunks)
+            with deadline(self.timeout):
+                response = client.send(request, stream=True)
+                try:
+                    chunks = []
+                    for chunk in response.iter_bytes():
+                        chunks.append(chunk)
+                        if time.monotonic() > started + self.timeout:
+                            raise httpx.ReadTimeout("answer too slow", request=request)
+                    content = b"".join(chunks)
+                finally:
+                    response.close()
         except httpx.HTTPError as exc:
             raise self._transport_error(ctx, exc) from exc
         return self._finish(ctx, response, content, started)
@@ -433,12 +437,16 @@ class Transport:
         if len(body) > _UPLOAD_SLICE:
             # asyncio buffers (copies) whatever a send leaves over; slices keep that small.
             headers, content = {**headers, "Content-Length": str(len(body))}, _aslices(body)
+        request = client.build_request(
+            "POST", url, headers=headers, content=content, timeout=self.timeout
+        )
         try:
             async with asyncio.timeout(self.timeout):
-                async with client.stream(
-                    "POST", url, headers=headers, content=content, timeout=self.timeout
-                ) as response:
+                response = await client.send(request, stream=True)
+                try:
                     content = await response.aread()
+                finally:
+                    await response.aclose()
         except TimeoutError as exc:
             raise self._timeout_error(ctx) from exc
         except httpx.HTTPError as exc:
