@@ -8,7 +8,7 @@ the value in the package's namespace, so later reads are plain attribute lookups
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
@@ -28,13 +28,20 @@ def lazy_exports(
     per name. Unlisted names raise `AttributeError`, as for any module (which is also what lets
     `from package import submodule` fall through to importing the submodule).
     """
-    where = {name: submodule for submodule, names in exports.items() for name in names}
+    where = {
+        name: importlib.util.resolve_name(submodule, package)
+        for submodule, names in exports.items()
+        for name in names
+    }
 
     def __getattr__(name: str) -> Any:
-        submodule = where.get(name)
-        if submodule is None:
+        module = where.get(name)
+        if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(submodule, package), name)
+        # The import statement's own path (not importlib.import_module), which -X importtime
+        # reports: profiles then show each lazily loaded module where it was first needed.
+        __import__(module)
+        value = getattr(sys.modules[module], name)
         setattr(sys.modules[package], name, value)
         return value
 
