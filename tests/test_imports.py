@@ -46,7 +46,12 @@ def _task_modules(loaded: set[str]) -> set[str]:
 
 
 def test_import__loads_no_task_tool_or_client() -> None:
-    loaded = _loaded_by("import hf_inference_tools")
+    # dir() lists every exported name before any is loaded (tab completion, help()).
+    loaded = _loaded_by(
+        "import hf_inference_tools as root\n"
+        "for package in (root, root.tasks, root.tools):\n"
+        "    assert set(package.__all__) <= set(dir(package)), package"
+    )
     assert {m for m in loaded if m.startswith("hf_inference_tools")} == {
         "hf_inference_tools",
         "hf_inference_tools._lazy",
