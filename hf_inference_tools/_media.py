@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from ._http.fetch import afetch_url, fetch_url, shown_url
 from .errors import MediaError
 
 __all__ = [
@@ -210,6 +209,8 @@ def load_media(value: str, kind: MediaKind, policy: MediaPolicy) -> Media:
     """
     value = value.strip()
     if _scheme(value) in ("http", "https"):
+        from ._http.fetch import fetch_url, shown_url  # on the first URL: most media are files
+
         _require_urls(value, policy)
         data = fetch_url(value, kind=kind, policy=policy)
         return media_from_bytes(data, kind, source=f"URL {shown_url(value)}")
@@ -220,6 +221,8 @@ async def aload_media(value: str, kind: MediaKind, policy: MediaPolicy) -> Media
     """Async twin of `load_media`; URLs are fetched asynchronously, local reads are small."""
     value = value.strip()
     if _scheme(value) in ("http", "https"):
+        from ._http.fetch import afetch_url, shown_url
+
         _require_urls(value, policy)
         data = await afetch_url(value, kind=kind, policy=policy)
         return media_from_bytes(data, kind, source=f"URL {shown_url(value)}")
@@ -297,6 +300,8 @@ def _shorten(value: str) -> str:
 
 def _require_urls(value: str, policy: MediaPolicy) -> None:
     if not policy.allow_urls:
+        from ._http.fetch import shown_url
+
         raise MediaError(
             f"Refused to fetch {shown_url(value)}: URLs are off because allow_urls is False. "
             "Set allow_urls=True, or pass a data: URI or a path inside media_root."

@@ -1,22 +1,60 @@
-"""The public surface is explicit: `__all__` is sorted and names exactly what the root exports."""
+"""The public surface is explicit: `__all__` is sorted and names exactly what the root exports.
+
+The names are imported on first read (PEP 562), so `dir()`, not `vars()`, is what lists them
+before they are used; `tests/test_imports.py` checks what importing them loads.
+"""
+
+import inspect
+from types import ModuleType
+
+import pytest
 
 import hf_inference_tools
 from hf_inference_tools import tasks, tools
+from hf_inference_tools.tasks import TaskSpec
+from hf_inference_tools.tools import HfInferenceTool
+
+PACKAGES = [hf_inference_tools, tasks, tools]
+
+
+def _public(module: ModuleType) -> set[str]:
+    # ("@" names are what pytest's assertion rewriting adds to a plugin's package.)
+    names = {n for n in dir(module) if not n.startswith(("_", "@"))}
+    return {n for n in names if not inspect.ismodule(getattr(module, n))}
 
 
 def test_all_is_complete_without_duplicates() -> None:
     exported = hf_inference_tools.__all__
     assert len(exported) == len(set(exported))
-    # ("@" names are what pytest's assertion rewriting adds to a plugin's package.)
-    public = {n for n in vars(hf_inference_tools) if not n.startswith(("_", "@"))}
-    modules = {"cli", "client", "demo", "errors", "tasks", "testing", "toolkit", "tools"}
-    assert set(exported) - {"__version__"} == public - modules
+    assert set(exported) - {"__version__"} == _public(hf_inference_tools)
 
 
 def test_subpackage_lists_are_sorted_and_resolve() -> None:
     for module in (tasks, tools):
         assert module.__all__ == sorted(module.__all__)
         assert all(hasattr(module, name) for name in module.__all__)
+        assert set(module.__all__) == _public(module)
+
+
+@pytest.mark.parametrize("module", PACKAGES, ids=lambda m: m.__name__)
+def test_lazy_names_resolve_to_the_defining_objects(module: ModuleType) -> None:
+    listed = dir(module)
+    for name in module.__all__:
+        assert name in listed
+        value = getattr(module, name)
+        # After the first read the value is a plain module global, the same object each time.
+        assert vars(module)[name] is value
+    assert hf_inference_tools.TextClassificationTool is tools.TextClassificationTool
+    assert hf_inference_tools.FILL_MASK is tasks.FILL_MASK
+    assert tasks.FILL_MASK is tasks.fill_mask.FILL_MASK
+
+
+@pytest.mark.parametrize("module", PACKAGES, ids=lambda m: m.__name__)
+def test_unknown_names_still_fail(module: ModuleType) -> None:
+    with pytest.raises(AttributeError, match=f"module '{module.__name__}' has no attribute 'Nope'"):
+        _ = module.Nope
+    with pytest.raises(ImportError, match="cannot import name 'Nope'"):
+        exec(f"from {module.__name__} import Nope")  # noqa: S102
 
 
 def test_every_tool_and_its_types_are_at_the_root() -> None:
@@ -24,6 +62,35 @@ def test_every_tool_and_its_types_are_at_the_root() -> None:
         assert getattr(hf_inference_tools, cls.__name__) is cls
         assert getattr(hf_inference_tools, cls.spec.input_model.__name__) is cls.spec.input_model
         assert name in tasks.TASKS
+
+
+def test_registries_hold_every_task_and_tool_under_its_name() -> None:
+    # The registries are static tables, so a new task or tool must be listed there too.
+    specs = [v for n in tasks.__all__ if isinstance(v := getattr(tasks, n), TaskSpec)]
+    assert sorted(tasks.TASKS) == sorted(spec.name for spec in specs)
+    assert all(tasks.TASKS[spec.name] is spec for spec in specs)
+    classes = [
+        v
+        for n in tools.__all__
+        if isinstance(v := getattr(tools, n), type)
+        and issubclass(v, HfInferenceTool)
+        and v is not HfInferenceTool
+    ]
+    assert sorted(tools.TOOL_CLASSES) == sorted(cls.spec.name for cls in classes)
+    assert all(tools.TOOL_CLASSES[cls.spec.name] is cls for cls in classes)
+
+
+def test_registries_are_read_only_mappings() -> None:
+    assert len(tasks.TASKS) == len(tools.TOOL_CLASSES) == 28
+    assert "text_classification" in tasks.TASKS
+    assert "nope" not in tools.TOOL_CLASSES
+    assert tools.TOOL_CLASSES.get("nope") is None
+    with pytest.raises(KeyError):
+        tasks.TASKS["nope"]
+    with pytest.raises(TypeError):
+        tasks.TASKS["nope"] = tasks.FILL_MASK  # type: ignore[index]
+    assert dict(tools.TOOL_CLASSES)["fill_mask"] is tools.FillMaskTool
+    assert "fill_mask" in repr(tools.TOOL_CLASSES)
 
 
 def test_parameter_models_take_keywords_alone() -> None:

@@ -1,4 +1,8 @@
-"""What importing the package costs: libraries only some calls need are loaded on first use."""
+"""What importing the package costs: libraries only some calls need are loaded on first use.
+
+Each check runs in a fresh interpreter and compares `sys.modules` before and after, over the
+floor a LangChain tool module imports anyway (the one `python -m bench.imports` times).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,109 @@ from hf_inference_tools import HfInferenceTool
 from hf_inference_tools._media import describe_media, sniff_mime
 from hf_inference_tools.tasks._spec import Input, Parameters, ReturnValue
 from tests.media_samples import png_bytes
+
+FLOOR = "from langchain_core.tools import BaseTool, ToolException; import httpx, pydantic"
+# Needed only by some calls: the sync connection pool, retries, URL fetching, media sniffing.
+ON_DEMAND = {"httpcore", "tenacity", "hf_inference_tools._http.fetch", "puremagic", "imagesize"}
+
+
+def _loaded_by(code: str) -> set[str]:
+    """The modules `code` adds to `sys.modules` over the floor, in a fresh interpreter."""
+    script = (
+        f"import sys; {FLOOR}; before = set(sys.modules)\n"
+        f"{code}\n"
+        "print(*sorted(set(sys.modules) - before))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
+def _submodules(loaded: set[str], package: str) -> set[str]:
+    prefix = f"hf_inference_tools.{package}."
+    return {m.removeprefix(prefix) for m in loaded if m.startswith(prefix)}
+
+
+def _task_modules(loaded: set[str]) -> set[str]:
+    return {m for m in _submodules(loaded, "tasks") if not m.startswith("_")}
+
+
+def test_import__loads_no_task_tool_or_client() -> None:
+    # dir() lists every exported name before any is loaded (tab completion, help()).
+    loaded = _loaded_by(
+        "import hf_inference_tools as root\n"
+        "for package in (root, root.tasks, root.tools):\n"
+        "    assert set(package.__all__) <= set(dir(package)), package"
+    )
+    assert {m for m in loaded if m.startswith("hf_inference_tools")} == {
+        "hf_inference_tools",
+        "hf_inference_tools._lazy",
+        "hf_inference_tools.tasks",
+        "hf_inference_tools.tools",
+    }
+    assert not loaded & ON_DEMAND
+
+
+def test_import__a_tool_loads_its_own_task_only() -> None:
+    # A typical agent module's first line.
+    loaded = _loaded_by(
+        "from hf_inference_tools import HfInference, HfInferenceToolkit, TextClassificationTool"
+    )
+    assert _task_modules(loaded) == {"text_classification"}
+    assert _submodules(loaded, "tools") == {"_base", "text"}
+    assert "hf_inference_tools.tasks._generation_streams" not in loaded
+    assert not loaded & ON_DEMAND
+
+
+def test_import__building_a_client_and_calling_it_mocked_loads_no_task_but_its_own() -> None:
+    loaded = _loaded_by(
+        "import httpx\n"
+        "from hf_inference_tools import HfInference\n"
+        "answer = httpx.Response(200, json=[[{'token_str': 'x', 'score': 1.0,"
+        " 'token': 1, 'sequence': 'x'}]])\n"
+        "client = httpx.Client(transport=httpx.MockTransport(lambda request: answer))\n"
+        "hf = HfInference(token='hf_x', http_client=client)\n"
+        "assert hf.fill_mask(inputs='[MASK]')[0].token_str == 'x'"
+    )
+    assert _task_modules(loaded) == {"fill_mask"}
+    assert not _submodules(loaded, "tools")
+    assert not loaded & ON_DEMAND
+
+
+def test_import__registries_list_names_without_importing() -> None:
+    loaded = _loaded_by(
+        "from hf_inference_tools import TASKS, TOOL_CLASSES\n"
+        "assert len(TASKS) == len(TOOL_CLASSES) == 28 and 'fill_mask' in TOOL_CLASSES\n"
+        "assert sorted(TASKS) == sorted(TOOL_CLASSES)"
+    )
+    assert not _task_modules(loaded)
+    assert not _submodules(loaded, "tools")
+
+
+def test_import__a_registry_lookup_and_a_toolkit_load_what_they_name() -> None:
+    loaded = _loaded_by(
+        "from hf_inference_tools import TASKS, HfInference, HfInferenceToolkit\n"
+        "assert TASKS['translation'].name == 'translation'\n"
+        "toolkit = HfInferenceToolkit(client=HfInference(token='hf_x'), tasks=['fill_mask'],"
+        " models={'fill_mask': 'some/model'})\n"
+        "assert [t.name for t in toolkit.get_tools()] == ['fill_mask']"
+    )
+    assert {"translation", "fill_mask"} <= _task_modules(loaded)
+    assert "text_classification" not in _task_modules(loaded)
+    assert _submodules(loaded, "tools") == {"_base", "nlp"}  # fill_mask's tool lives in nlp.py
+    assert not loaded & ON_DEMAND
+
+
+def test_import__every_tool_loads_everything_once_asked() -> None:
+    loaded = _loaded_by(
+        "from hf_inference_tools import HfInference, HfInferenceToolkit\n"
+        "assert len(HfInferenceToolkit(client=HfInference(token='hf_x')).get_tools()) == 28"
+    )
+    assert len(_task_modules(loaded)) == 28
+    assert {"_base", "audio", "catalogue", "chat", "generation", "nlp", "text", "vision"} == (
+        _submodules(loaded, "tools")
+    )
 
 
 def test_import__media_libraries_load_on_first_use() -> None:

@@ -32,10 +32,9 @@ from collections.abc import (
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import httpx
-import tenacity
 from pydantic import SecretStr
 
 from .._config import Options
@@ -54,6 +53,10 @@ from ..errors import (
 )
 from ._deadline import deadline, sync_transport
 from .sse import StreamError, aiter_sse, iter_sse, stream_error
+
+if TYPE_CHECKING:
+    # Imported where a retry begins (see `_retried`): most calls never need it.
+    import tenacity
 
 __all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
 
@@ -262,6 +265,8 @@ class Transport:
         return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
 
     def _retrying_kwargs(self, ctx: CallContext, options: Options) -> dict[str, Any]:
+        import tenacity
+
         retries = self.max_retries if (options.retry_on_error or options.wait_for_model) else 0
         return {
             "stop": tenacity.stop_after_attempt(retries + 1),
@@ -295,6 +300,8 @@ class Transport:
         )
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
+        import tenacity
+
         exc = state.outcome.exception() if state.outcome else None
         backoff = tenacity.wait_random_exponential(
             multiplier=self.retry_backoff, max=self.retry_max_wait
@@ -331,6 +338,8 @@ class Transport:
             return attempt_once(ctx, url, self.headers_for(request, options, waiting=False), body)
         except _Retryable as exc:
             first: _Retryable | None = exc
+        import tenacity  # on the first failure only: ~7 ms to import, unused by most calls
+
         waiting, attempts = False, 0
         retrying = tenacity.Retrying(
             sleep=lambda s: self.sleep(s), **self._retrying_kwargs(ctx, options)
@@ -374,6 +383,8 @@ class Transport:
             )
         except _Retryable as exc:
             first: _Retryable | None = exc
+        import tenacity  # on the first failure only, as in `_retried`
+
         waiting, attempts = False, 0
         retrying = tenacity.AsyncRetrying(
             sleep=lambda s: self.asleep(s), **self._retrying_kwargs(ctx, options)

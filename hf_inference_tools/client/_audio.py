@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    AUDIO_CLASSIFICATION,
-    AUTOMATIC_SPEECH_RECOGNITION,
-    AudioClassificationParameters,
-    AudioClassificationReturnValue,
-    AutomaticSpeechRecognitionParameters,
-    AutomaticSpeechRecognitionReturnValue,
-)
 from ._core import BinaryInput, ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import (
+        AudioClassificationParameters,
+        AudioClassificationReturnValue,
+        AutomaticSpeechRecognitionParameters,
+        AutomaticSpeechRecognitionReturnValue,
+    )
 
 
 class AudioTasks(ClientCore):
@@ -27,8 +28,10 @@ class AudioTasks(ClientCore):
         options: Options | None = None,
     ) -> list[AudioClassificationReturnValue]:
         """Labels with scores for a recording (bytes, a path or a binary file object)."""
-        args, media = self.prepare(AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
-        return self.call(AUDIO_CLASSIFICATION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
+        return self.call(
+            _tasks.AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
+        )
 
     async def aaudio_classification(
         self,
@@ -39,9 +42,9 @@ class AudioTasks(ClientCore):
         options: Options | None = None,
     ) -> list[AudioClassificationReturnValue]:
         """Async twin of `audio_classification`."""
-        args, media = self.prepare(AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
+        args, media = self.prepare(_tasks.AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
         return await self.acall(
-            AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
         )
 
     def automatic_speech_recognition(
@@ -53,9 +56,11 @@ class AudioTasks(ClientCore):
         options: Options | None = None,
     ) -> AutomaticSpeechRecognitionReturnValue:
         """The text spoken in a recording; `return_timestamps=True` adds timed chunks."""
-        args, media = self.prepare(AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data)
+        args, media = self.prepare(
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data
+        )
         return self.call(
-            AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
         )
 
     async def aautomatic_speech_recognition(
@@ -67,7 +72,9 @@ class AudioTasks(ClientCore):
         options: Options | None = None,
     ) -> AutomaticSpeechRecognitionReturnValue:
         """Async twin of `automatic_speech_recognition`."""
-        args, media = self.prepare(AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data)
+        args, media = self.prepare(
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data
+        )
         return await self.acall(
-            AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
         )

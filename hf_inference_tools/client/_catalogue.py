@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    AUDIO_TO_AUDIO,
-    DOCUMENT_QUESTION_ANSWERING,
-    IMAGE_TO_IMAGE,
-    IMAGE_TO_TEXT,
-    SENTENCE_SIMILARITY,
-    TABULAR_CLASSIFICATION,
-    TABULAR_REGRESSION,
-    TEXT_TO_SPEECH,
-    VISUAL_QUESTION_ANSWERING,
-    ZERO_SHOT_IMAGE_CLASSIFICATION,
-    AudioToAudioReturnValue,
-    DocumentQuestionAnsweringInputs,
-    DocumentQuestionAnsweringParameters,
-    DocumentQuestionAnsweringReturnValue,
-    ImageToImageParameters,
-    ImageToTextParameters,
-    ImageToTextReturnValue,
-    SentenceSimilarityInputs,
-    TabularClassificationInputs,
-    TabularRegressionInputs,
-    TextToSpeechParameters,
-    VisualQuestionAnsweringInputs,
-    VisualQuestionAnsweringParameters,
-    VisualQuestionAnsweringReturnValue,
-    ZeroShotImageClassificationParameters,
-    ZeroShotImageClassificationReturnValue,
-)
 from ._core import BinaryInput, ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import (
+        AudioToAudioReturnValue,
+        DocumentQuestionAnsweringInputs,
+        DocumentQuestionAnsweringParameters,
+        DocumentQuestionAnsweringReturnValue,
+        ImageToImageParameters,
+        ImageToTextParameters,
+        ImageToTextReturnValue,
+        SentenceSimilarityInputs,
+        TabularClassificationInputs,
+        TabularRegressionInputs,
+        TextToSpeechParameters,
+        VisualQuestionAnsweringInputs,
+        VisualQuestionAnsweringParameters,
+        VisualQuestionAnsweringReturnValue,
+        ZeroShotImageClassificationParameters,
+        ZeroShotImageClassificationReturnValue,
+    )
 
 
 class CatalogueTasks(ClientCore):
@@ -47,8 +40,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> ImageToTextReturnValue:
         """A caption of an image (bytes, a path or a binary file object)."""
-        args, media = self.prepare(IMAGE_TO_TEXT, {"parameters": parameters}, data)
-        return self.call(IMAGE_TO_TEXT, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_TO_TEXT, {"parameters": parameters}, data)
+        return self.call(_tasks.IMAGE_TO_TEXT, args, model=model, options=options, media=media)
 
     async def aimage_to_text(
         self,
@@ -59,8 +52,10 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> ImageToTextReturnValue:
         """Async twin of `image_to_text`."""
-        args, media = self.prepare(IMAGE_TO_TEXT, {"parameters": parameters}, data)
-        return await self.acall(IMAGE_TO_TEXT, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_TO_TEXT, {"parameters": parameters}, data)
+        return await self.acall(
+            _tasks.IMAGE_TO_TEXT, args, model=model, options=options, media=media
+        )
 
     def text_to_speech(
         self,
@@ -71,8 +66,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> bytes:
         """`inputs` read aloud, as encoded audio bytes (FLAC or WAV, as the model answers)."""
-        args, _ = self.prepare(TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
-        return self.call(TEXT_TO_SPEECH, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.TEXT_TO_SPEECH, args, model=model, options=options)
 
     async def atext_to_speech(
         self,
@@ -83,8 +78,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> bytes:
         """Async twin of `text_to_speech`."""
-        args, _ = self.prepare(TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(TEXT_TO_SPEECH, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.TEXT_TO_SPEECH, args, model=model, options=options)
 
     def visual_question_answering(
         self,
@@ -97,8 +92,10 @@ class CatalogueTasks(ClientCore):
     ) -> list[VisualQuestionAnsweringReturnValue]:
         """Answers to `inputs={"question": ...}` about an image, best first."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, media = self.prepare(VISUAL_QUESTION_ANSWERING, fields, data)
-        return self.call(VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.VISUAL_QUESTION_ANSWERING, fields, data)
+        return self.call(
+            _tasks.VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
+        )
 
     async def avisual_question_answering(
         self,
@@ -111,9 +108,9 @@ class CatalogueTasks(ClientCore):
     ) -> list[VisualQuestionAnsweringReturnValue]:
         """Async twin of `visual_question_answering`."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, media = self.prepare(VISUAL_QUESTION_ANSWERING, fields, data)
+        args, media = self.prepare(_tasks.VISUAL_QUESTION_ANSWERING, fields, data)
         return await self.acall(
-            VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
         )
 
     def document_question_answering(
@@ -127,9 +124,9 @@ class CatalogueTasks(ClientCore):
     ) -> list[DocumentQuestionAnsweringReturnValue]:
         """Answers to `inputs={"question": ...}` read from an image of a document, best first."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, media = self.prepare(DOCUMENT_QUESTION_ANSWERING, fields, data)
+        args, media = self.prepare(_tasks.DOCUMENT_QUESTION_ANSWERING, fields, data)
         return self.call(
-            DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
         )
 
     async def adocument_question_answering(
@@ -143,9 +140,9 @@ class CatalogueTasks(ClientCore):
     ) -> list[DocumentQuestionAnsweringReturnValue]:
         """Async twin of `document_question_answering`."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, media = self.prepare(DOCUMENT_QUESTION_ANSWERING, fields, data)
+        args, media = self.prepare(_tasks.DOCUMENT_QUESTION_ANSWERING, fields, data)
         return await self.acall(
-            DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
         )
 
     def sentence_similarity(
@@ -156,8 +153,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[float]:
         """Similarity of each of `inputs["sentences"]` to `inputs["source_sentence"]`, in order."""
-        args, _ = self.prepare(SENTENCE_SIMILARITY, {"inputs": inputs})
-        return self.call(SENTENCE_SIMILARITY, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.SENTENCE_SIMILARITY, {"inputs": inputs})
+        return self.call(_tasks.SENTENCE_SIMILARITY, args, model=model, options=options)
 
     async def asentence_similarity(
         self,
@@ -167,8 +164,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[float]:
         """Async twin of `sentence_similarity`."""
-        args, _ = self.prepare(SENTENCE_SIMILARITY, {"inputs": inputs})
-        return await self.acall(SENTENCE_SIMILARITY, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.SENTENCE_SIMILARITY, {"inputs": inputs})
+        return await self.acall(_tasks.SENTENCE_SIMILARITY, args, model=model, options=options)
 
     def zero_shot_image_classification(
         self,
@@ -179,9 +176,11 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ZeroShotImageClassificationReturnValue]:
         """Scores of `parameters["candidate_labels"]` (at least two) for an image, best first."""
-        args, media = self.prepare(ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        args, media = self.prepare(
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data
+        )
         return self.call(
-            ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
         )
 
     async def azero_shot_image_classification(
@@ -193,9 +192,11 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ZeroShotImageClassificationReturnValue]:
         """Async twin of `zero_shot_image_classification`."""
-        args, media = self.prepare(ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        args, media = self.prepare(
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data
+        )
         return await self.acall(
-            ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
         )
 
     def image_to_image(
@@ -207,8 +208,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> bytes:
         """A new image made from an image (and `parameters["prompt"]`), as encoded bytes."""
-        args, media = self.prepare(IMAGE_TO_IMAGE, {"parameters": parameters}, data)
-        return self.call(IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_TO_IMAGE, {"parameters": parameters}, data)
+        return self.call(_tasks.IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
 
     async def aimage_to_image(
         self,
@@ -219,8 +220,10 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> bytes:
         """Async twin of `image_to_image`."""
-        args, media = self.prepare(IMAGE_TO_IMAGE, {"parameters": parameters}, data)
-        return await self.acall(IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_TO_IMAGE, {"parameters": parameters}, data)
+        return await self.acall(
+            _tasks.IMAGE_TO_IMAGE, args, model=model, options=options, media=media
+        )
 
     def audio_to_audio(
         self,
@@ -230,8 +233,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[AudioToAudioReturnValue]:
         """Audio made from audio (separated sources, cleaned speech): one item per output."""
-        args, media = self.prepare(AUDIO_TO_AUDIO, {}, data)
-        return self.call(AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.AUDIO_TO_AUDIO, {}, data)
+        return self.call(_tasks.AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
 
     async def aaudio_to_audio(
         self,
@@ -241,8 +244,10 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[AudioToAudioReturnValue]:
         """Async twin of `audio_to_audio`."""
-        args, media = self.prepare(AUDIO_TO_AUDIO, {}, data)
-        return await self.acall(AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.AUDIO_TO_AUDIO, {}, data)
+        return await self.acall(
+            _tasks.AUDIO_TO_AUDIO, args, model=model, options=options, media=media
+        )
 
     def tabular_classification(
         self,
@@ -252,8 +257,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[int | float | str]:
         """A class per data row of `inputs={"data": rows}` (the first row names the columns)."""
-        args, _ = self.prepare(TABULAR_CLASSIFICATION, {"inputs": inputs})
-        return self.call(TABULAR_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABULAR_CLASSIFICATION, {"inputs": inputs})
+        return self.call(_tasks.TABULAR_CLASSIFICATION, args, model=model, options=options)
 
     async def atabular_classification(
         self,
@@ -263,8 +268,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[int | float | str]:
         """Async twin of `tabular_classification`."""
-        args, _ = self.prepare(TABULAR_CLASSIFICATION, {"inputs": inputs})
-        return await self.acall(TABULAR_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABULAR_CLASSIFICATION, {"inputs": inputs})
+        return await self.acall(_tasks.TABULAR_CLASSIFICATION, args, model=model, options=options)
 
     def tabular_regression(
         self,
@@ -274,8 +279,8 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[float]:
         """A value per data row of `inputs={"data": rows}` (the first row names the columns)."""
-        args, _ = self.prepare(TABULAR_REGRESSION, {"inputs": inputs})
-        return self.call(TABULAR_REGRESSION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABULAR_REGRESSION, {"inputs": inputs})
+        return self.call(_tasks.TABULAR_REGRESSION, args, model=model, options=options)
 
     async def atabular_regression(
         self,
@@ -285,5 +290,5 @@ class CatalogueTasks(ClientCore):
         options: Options | None = None,
     ) -> list[float]:
         """Async twin of `tabular_regression`."""
-        args, _ = self.prepare(TABULAR_REGRESSION, {"inputs": inputs})
-        return await self.acall(TABULAR_REGRESSION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABULAR_REGRESSION, {"inputs": inputs})
+        return await self.acall(_tasks.TABULAR_REGRESSION, args, model=model, options=options)

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    CHAT_COMPLETION,
-    CHAT_COMPLETION_STREAM,
-    ChatCompletionInput,
-    ChatCompletionInputMessage,
-    ChatCompletionParameters,
-    ChatCompletionReturnValue,
-    ChatCompletionStreamOutput,
-)
 from ._streaming import AsyncInferenceStream, InferenceStream, StreamingCore
 
-Messages = Sequence[ChatCompletionInputMessage | Mapping[str, Any]]
-ChatStream = InferenceStream[ChatCompletionStreamOutput, ChatCompletionReturnValue]
-AsyncChatStream = AsyncInferenceStream[ChatCompletionStreamOutput, ChatCompletionReturnValue]
+if TYPE_CHECKING:
+    from ..tasks import (
+        ChatCompletionInput,
+        ChatCompletionInputMessage,
+        ChatCompletionParameters,
+        ChatCompletionReturnValue,
+        ChatCompletionStreamOutput,
+    )
+
+    # Annotations only (postponed): the chat types are imported when a chat method runs.
+    Messages = Sequence[ChatCompletionInputMessage | Mapping[str, Any]]
+    ChatStream = InferenceStream[ChatCompletionStreamOutput, ChatCompletionReturnValue]
+    AsyncChatStream = AsyncInferenceStream[ChatCompletionStreamOutput, ChatCompletionReturnValue]
 
 
 class ChatTasks(StreamingCore):
@@ -38,7 +40,7 @@ class ChatTasks(StreamingCore):
             "tool_choice": tool_choice,
             "response_format": response_format,
         }
-        return self.prepare(CHAT_COMPLETION, fields)[0]
+        return self.prepare(_tasks.CHAT_COMPLETION, fields)[0]
 
     def chat_completion(
         self,
@@ -68,7 +70,7 @@ class ChatTasks(StreamingCore):
         ```
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.call(CHAT_COMPLETION, args, model=model, options=options)
+        return self.call(_tasks.CHAT_COMPLETION, args, model=model, options=options)
 
     async def achat_completion(
         self,
@@ -83,7 +85,7 @@ class ChatTasks(StreamingCore):
     ) -> ChatCompletionReturnValue:
         """Async twin of `chat_completion`."""
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return await self.acall(CHAT_COMPLETION, args, model=model, options=options)
+        return await self.acall(_tasks.CHAT_COMPLETION, args, model=model, options=options)
 
     def chat_completion_stream(
         self,
@@ -107,7 +109,7 @@ class ChatTasks(StreamingCore):
         Leaving the `with` block (or `break`ing out of a bare `for`) closes the connection.
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.stream(CHAT_COMPLETION_STREAM, args, model=model, options=options)
+        return self.stream(_tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options)
 
     def achat_completion_stream(
         self,
@@ -126,4 +128,4 @@ class ChatTasks(StreamingCore):
         or `await chunks.aclose()`, so the connection is released at once.
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.astream(CHAT_COMPLETION_STREAM, args, model=model, options=options)
+        return self.astream(_tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options)

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    CONVERSATIONAL,
-    FEATURE_EXTRACTION,
-    TEXT_GENERATION,
-    ConversationalInputs,
-    ConversationalParameters,
-    ConversationalReturnValue,
-    FeatureExtractionParameters,
-    FeatureExtractionReturn,
-    TextGenerationParameters,
-    TextGenerationReturnValue,
-)
 from ._core import ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import (
+        ConversationalInputs,
+        ConversationalParameters,
+        ConversationalReturnValue,
+        FeatureExtractionParameters,
+        FeatureExtractionReturn,
+        TextGenerationParameters,
+        TextGenerationReturnValue,
+    )
 
 
 class GenerationTasks(ClientCore):
@@ -31,8 +31,10 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> FeatureExtractionReturn:
         """Embeddings of `inputs` (one text or a list), nested as the model gives them."""
-        args, _ = self.prepare(FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters})
-        return self.call(FEATURE_EXTRACTION, args, model=model, options=options)
+        args, _ = self.prepare(
+            _tasks.FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters}
+        )
+        return self.call(_tasks.FEATURE_EXTRACTION, args, model=model, options=options)
 
     async def afeature_extraction(
         self,
@@ -43,8 +45,10 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> FeatureExtractionReturn:
         """Async twin of `feature_extraction`."""
-        args, _ = self.prepare(FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(FEATURE_EXTRACTION, args, model=model, options=options)
+        args, _ = self.prepare(
+            _tasks.FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters}
+        )
+        return await self.acall(_tasks.FEATURE_EXTRACTION, args, model=model, options=options)
 
     def text_generation(
         self,
@@ -55,8 +59,8 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> TextGenerationReturnValue:
         """The model's continuation of the prompt `inputs` (dialect: `text_generation_api`)."""
-        args, _ = self.prepare(TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
-        return self.call(TEXT_GENERATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.TEXT_GENERATION, args, model=model, options=options)
 
     async def atext_generation(
         self,
@@ -67,8 +71,8 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> TextGenerationReturnValue:
         """Async twin of `text_generation`."""
-        args, _ = self.prepare(TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(TEXT_GENERATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.TEXT_GENERATION, args, model=model, options=options)
 
     def conversational(
         self,
@@ -79,8 +83,8 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> ConversationalReturnValue:
         """The model's reply to `inputs["text"]` after the conversation so far (chat completion)."""
-        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
-        return self.call(CONVERSATIONAL, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.CONVERSATIONAL, args, model=model, options=options)
 
     async def aconversational(
         self,
@@ -91,5 +95,5 @@ class GenerationTasks(ClientCore):
         options: Options | None = None,
     ) -> ConversationalReturnValue:
         """Async twin of `conversational`."""
-        args, _ = self.prepare(CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(CONVERSATIONAL, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.CONVERSATIONAL, args, model=model, options=options)

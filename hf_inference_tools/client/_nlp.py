@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    FILL_MASK,
-    QUESTION_ANSWER,
-    SUMMARIZATION,
-    TABLE_QUESTION_ANSWER,
-    TOKEN_CLASSIFICATION,
-    TRANSLATION,
-    ZERO_SHOT_CLASSIFICATION,
-    FillMaskParameters,
-    FillMaskReturnValue,
-    QuestionAnswerInputs,
-    QuestionAnswerParameters,
-    QuestionAnswerReturnValue,
-    SummarizationParameters,
-    SummarizationReturnValue,
-    TableQuestionAnswerInputs,
-    TableQuestionAnswerParameters,
-    TableQuestionAnswerReturnValue,
-    TokenClassificationParameters,
-    TokenClassificationReturnValue,
-    TranslationParameters,
-    TranslationReturnValue,
-    ZeroShotClassificationParameters,
-    ZeroShotClassificationReturnValue,
-)
 from ._core import ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import (
+        FillMaskParameters,
+        FillMaskReturnValue,
+        QuestionAnswerInputs,
+        QuestionAnswerParameters,
+        QuestionAnswerReturnValue,
+        SummarizationParameters,
+        SummarizationReturnValue,
+        TableQuestionAnswerInputs,
+        TableQuestionAnswerParameters,
+        TableQuestionAnswerReturnValue,
+        TokenClassificationParameters,
+        TokenClassificationReturnValue,
+        TranslationParameters,
+        TranslationReturnValue,
+        ZeroShotClassificationParameters,
+        ZeroShotClassificationReturnValue,
+    )
 
 
 class NlpTasks(ClientCore):
@@ -44,8 +40,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> list[FillMaskReturnValue]:
         """The likeliest words for the mask token in `inputs` (`[MASK]` for BERT), best first."""
-        args, _ = self.prepare(FILL_MASK, {"inputs": inputs, "parameters": parameters})
-        return self.call(FILL_MASK, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.FILL_MASK, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.FILL_MASK, args, model=model, options=options)
 
     async def afill_mask(
         self,
@@ -56,8 +52,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> list[FillMaskReturnValue]:
         """Async twin of `fill_mask`."""
-        args, _ = self.prepare(FILL_MASK, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(FILL_MASK, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.FILL_MASK, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.FILL_MASK, args, model=model, options=options)
 
     def question_answer(
         self,
@@ -71,8 +67,8 @@ class NlpTasks(ClientCore):
 
         A list of answers, best first, when `parameters.top_k` > 1 found more than one.
         """
-        args, _ = self.prepare(QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
-        return self.call(QUESTION_ANSWER, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.QUESTION_ANSWER, args, model=model, options=options)
 
     async def aquestion_answer(
         self,
@@ -83,8 +79,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> QuestionAnswerReturnValue | list[QuestionAnswerReturnValue]:
         """Async twin of `question_answer`."""
-        args, _ = self.prepare(QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(QUESTION_ANSWER, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.QUESTION_ANSWER, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.QUESTION_ANSWER, args, model=model, options=options)
 
     def summarization(
         self,
@@ -95,8 +91,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> SummarizationReturnValue:
         """A summary of `inputs`."""
-        args, _ = self.prepare(SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
-        return self.call(SUMMARIZATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.SUMMARIZATION, args, model=model, options=options)
 
     async def asummarization(
         self,
@@ -107,8 +103,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> SummarizationReturnValue:
         """Async twin of `summarization`."""
-        args, _ = self.prepare(SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(SUMMARIZATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.SUMMARIZATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.SUMMARIZATION, args, model=model, options=options)
 
     def table_question_answer(
         self,
@@ -124,8 +120,8 @@ class NlpTasks(ClientCore):
         of rows whose first row names the columns.
         """
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(TABLE_QUESTION_ANSWER, fields)
-        return self.call(TABLE_QUESTION_ANSWER, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABLE_QUESTION_ANSWER, fields)
+        return self.call(_tasks.TABLE_QUESTION_ANSWER, args, model=model, options=options)
 
     async def atable_question_answer(
         self,
@@ -137,8 +133,8 @@ class NlpTasks(ClientCore):
     ) -> TableQuestionAnswerReturnValue:
         """Async twin of `table_question_answer`."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(TABLE_QUESTION_ANSWER, fields)
-        return await self.acall(TABLE_QUESTION_ANSWER, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TABLE_QUESTION_ANSWER, fields)
+        return await self.acall(_tasks.TABLE_QUESTION_ANSWER, args, model=model, options=options)
 
     def token_classification(
         self,
@@ -150,8 +146,8 @@ class NlpTasks(ClientCore):
     ) -> list[TokenClassificationReturnValue]:
         """The entities (people, places, ...) found in `inputs`, in text order."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(TOKEN_CLASSIFICATION, fields)
-        return self.call(TOKEN_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TOKEN_CLASSIFICATION, fields)
+        return self.call(_tasks.TOKEN_CLASSIFICATION, args, model=model, options=options)
 
     async def atoken_classification(
         self,
@@ -163,8 +159,8 @@ class NlpTasks(ClientCore):
     ) -> list[TokenClassificationReturnValue]:
         """Async twin of `token_classification`."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(TOKEN_CLASSIFICATION, fields)
-        return await self.acall(TOKEN_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TOKEN_CLASSIFICATION, fields)
+        return await self.acall(_tasks.TOKEN_CLASSIFICATION, args, model=model, options=options)
 
     def translation(
         self,
@@ -175,8 +171,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> TranslationReturnValue:
         """`inputs` translated (multilingual models need `src_lang` and `tgt_lang`)."""
-        args, _ = self.prepare(TRANSLATION, {"inputs": inputs, "parameters": parameters})
-        return self.call(TRANSLATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TRANSLATION, {"inputs": inputs, "parameters": parameters})
+        return self.call(_tasks.TRANSLATION, args, model=model, options=options)
 
     async def atranslation(
         self,
@@ -187,8 +183,8 @@ class NlpTasks(ClientCore):
         options: Options | None = None,
     ) -> TranslationReturnValue:
         """Async twin of `translation`."""
-        args, _ = self.prepare(TRANSLATION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(TRANSLATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TRANSLATION, {"inputs": inputs, "parameters": parameters})
+        return await self.acall(_tasks.TRANSLATION, args, model=model, options=options)
 
     def zero_shot_classification(
         self,
@@ -203,8 +199,8 @@ class NlpTasks(ClientCore):
         `inputs` is one text or a list of texts (sent in one request).
         """
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(ZERO_SHOT_CLASSIFICATION, fields)
-        return self.call(ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.ZERO_SHOT_CLASSIFICATION, fields)
+        return self.call(_tasks.ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)
 
     async def azero_shot_classification(
         self,
@@ -216,5 +212,5 @@ class NlpTasks(ClientCore):
     ) -> list[ZeroShotClassificationReturnValue]:
         """Async twin of `zero_shot_classification`."""
         fields = {"inputs": inputs, "parameters": parameters}
-        args, _ = self.prepare(ZERO_SHOT_CLASSIFICATION, fields)
-        return await self.acall(ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.ZERO_SHOT_CLASSIFICATION, fields)
+        return await self.acall(_tasks.ZERO_SHOT_CLASSIFICATION, args, model=model, options=options)

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel
 
+from .. import tasks as _tasks
 from .._config import Options
 from .._http.transport import ApiResponse, CallContext
 from .._media import Media
 from ..errors import HfInferenceError, OutputError
-from ..tasks import TEXT_GENERATION_STREAM, TextGenerationParameters, TextGenerationReturnValue
 from ..tasks._spec import BuildContext
 from ..tasks._streaming import StreamSpec, TextGenerationStreamOutput, with_stream
 from ._core import ClientCore, _describe_mismatch, _explained
+
+if TYPE_CHECKING:
+    from ..tasks import TextGenerationParameters, TextGenerationReturnValue
 
 __all__ = ["AsyncInferenceStream", "InferenceStream", "StreamingCore", "TextGenerationStreams"]
 
@@ -262,8 +265,8 @@ class TextGenerationStreams(StreamingCore):
         TGI's last event carries `generated_text` and `details`; `result()` gives the
         `TextGenerationReturnValue`, as `text_generation` returns it.
         """
-        args = self.prepare(TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
-        return self.stream(TEXT_GENERATION_STREAM, args, model=model, options=options)
+        args = self.prepare(_tasks.TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
+        return self.stream(_tasks.TEXT_GENERATION_STREAM, args, model=model, options=options)
 
     def atext_generation_stream(
         self,
@@ -274,8 +277,8 @@ class TextGenerationStreams(StreamingCore):
         options: Options | None = None,
     ) -> AsyncInferenceStream[TextGenerationStreamOutput, TextGenerationReturnValue]:
         """Async twin of `text_generation_stream` (`async for event in ...`; not a coroutine)."""
-        args = self.prepare(TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
-        return self.astream(TEXT_GENERATION_STREAM, args, model=model, options=options)
+        args = self.prepare(_tasks.TEXT_GENERATION_STREAM.task, _text_fields(inputs, parameters))[0]
+        return self.astream(_tasks.TEXT_GENERATION_STREAM, args, model=model, options=options)
 
 
 def _text_fields(inputs: str, parameters: Any) -> dict[str, Any]:

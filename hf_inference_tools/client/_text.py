@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import TEXT_CLASSIFICATION, TextClassificationParameters, TextClassificationReturnValue
 from ._core import ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import TextClassificationParameters, TextClassificationReturnValue
 
 
 class TextTasks(ClientCore):
@@ -20,8 +23,10 @@ class TextTasks(ClientCore):
         options: Options | None = None,
     ) -> list[TextClassificationReturnValue]:
         """Labels with scores for `inputs`, best first (e.g. sentiment)."""
-        args, _ = self.prepare(TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters})
-        return self.call(TEXT_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(
+            _tasks.TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters}
+        )
+        return self.call(_tasks.TEXT_CLASSIFICATION, args, model=model, options=options)
 
     async def atext_classification(
         self,
@@ -32,5 +37,7 @@ class TextTasks(ClientCore):
         options: Options | None = None,
     ) -> list[TextClassificationReturnValue]:
         """Async twin of `text_classification`."""
-        args, _ = self.prepare(TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(TEXT_CLASSIFICATION, args, model=model, options=options)
+        args, _ = self.prepare(
+            _tasks.TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters}
+        )
+        return await self.acall(_tasks.TEXT_CLASSIFICATION, args, model=model, options=options)

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import tasks as _tasks
 from .._config import Options
-from ..tasks import (
-    IMAGE_CLASSIFICATION,
-    IMAGE_SEGMENTATION,
-    OBJECT_DETECTION,
-    TEXT_TO_IMAGE,
-    ImageClassificationParameters,
-    ImageClassificationReturnValue,
-    ImageSegmentationParameters,
-    ImageSegmentationReturnValue,
-    ObjectDetectionParameters,
-    ObjectDetectionReturnValue,
-    TextToImageParameters,
-)
 from ._core import BinaryInput, ClientCore
+
+if TYPE_CHECKING:
+    from ..tasks import (
+        ImageClassificationParameters,
+        ImageClassificationReturnValue,
+        ImageSegmentationParameters,
+        ImageSegmentationReturnValue,
+        ObjectDetectionParameters,
+        ObjectDetectionReturnValue,
+        TextToImageParameters,
+    )
 
 
 class VisionTasks(ClientCore):
@@ -32,8 +31,10 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ImageClassificationReturnValue]:
         """Labels with scores for an image (bytes, a path or a binary file object)."""
-        args, media = self.prepare(IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
-        return self.call(IMAGE_CLASSIFICATION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        return self.call(
+            _tasks.IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+        )
 
     async def aimage_classification(
         self,
@@ -44,9 +45,9 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ImageClassificationReturnValue]:
         """Async twin of `image_classification`."""
-        args, media = self.prepare(IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
+        args, media = self.prepare(_tasks.IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
         return await self.acall(
-            IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
         )
 
     def text_to_image(
@@ -60,8 +61,8 @@ class VisionTasks(ClientCore):
     ) -> bytes:
         """An image generated from the prompt `inputs`, as encoded bytes (PNG or JPEG)."""
         fields = {"inputs": inputs, "negative_prompt": negative_prompt, "parameters": parameters}
-        args, _ = self.prepare(TEXT_TO_IMAGE, fields)
-        return self.call(TEXT_TO_IMAGE, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_TO_IMAGE, fields)
+        return self.call(_tasks.TEXT_TO_IMAGE, args, model=model, options=options)
 
     async def atext_to_image(
         self,
@@ -74,8 +75,8 @@ class VisionTasks(ClientCore):
     ) -> bytes:
         """Async twin of `text_to_image`."""
         fields = {"inputs": inputs, "negative_prompt": negative_prompt, "parameters": parameters}
-        args, _ = self.prepare(TEXT_TO_IMAGE, fields)
-        return await self.acall(TEXT_TO_IMAGE, args, model=model, options=options)
+        args, _ = self.prepare(_tasks.TEXT_TO_IMAGE, fields)
+        return await self.acall(_tasks.TEXT_TO_IMAGE, args, model=model, options=options)
 
     def image_segmentation(
         self,
@@ -86,8 +87,8 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ImageSegmentationReturnValue]:
         """Labelled segments of an image, each with its mask as a base64 PNG."""
-        args, media = self.prepare(IMAGE_SEGMENTATION, {"parameters": parameters}, data)
-        return self.call(IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_SEGMENTATION, {"parameters": parameters}, data)
+        return self.call(_tasks.IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
 
     async def aimage_segmentation(
         self,
@@ -98,8 +99,10 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ImageSegmentationReturnValue]:
         """Async twin of `image_segmentation`."""
-        args, media = self.prepare(IMAGE_SEGMENTATION, {"parameters": parameters}, data)
-        return await self.acall(IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.IMAGE_SEGMENTATION, {"parameters": parameters}, data)
+        return await self.acall(
+            _tasks.IMAGE_SEGMENTATION, args, model=model, options=options, media=media
+        )
 
     def object_detection(
         self,
@@ -110,8 +113,8 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ObjectDetectionReturnValue]:
         """Objects found in an image, each with a label, a score and a pixel box."""
-        args, media = self.prepare(OBJECT_DETECTION, {"parameters": parameters}, data)
-        return self.call(OBJECT_DETECTION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.OBJECT_DETECTION, {"parameters": parameters}, data)
+        return self.call(_tasks.OBJECT_DETECTION, args, model=model, options=options, media=media)
 
     async def aobject_detection(
         self,
@@ -122,5 +125,7 @@ class VisionTasks(ClientCore):
         options: Options | None = None,
     ) -> list[ObjectDetectionReturnValue]:
         """Async twin of `object_detection`."""
-        args, media = self.prepare(OBJECT_DETECTION, {"parameters": parameters}, data)
-        return await self.acall(OBJECT_DETECTION, args, model=model, options=options, media=media)
+        args, media = self.prepare(_tasks.OBJECT_DETECTION, {"parameters": parameters}, data)
+        return await self.acall(
+            _tasks.OBJECT_DETECTION, args, model=model, options=options, media=media
+        )
