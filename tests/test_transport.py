@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import http.server
 import json
 import logging
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -566,3 +570,53 @@ def test_invalid_configuration_is_refused() -> None:
         HfInference(max_retries=-1)
     with pytest.raises(ValueError, match="timeout"):
         HfInference(timeout=0)
+
+
+# -- proxies from the environment ---------------------------------------------------------------
+
+
+class _Proxy(http.server.BaseHTTPRequestHandler):
+    """A forward proxy that answers itself: records the absolute-form target of each request."""
+
+    seen: ClassVar[list[tuple[str, str | None]]] = []
+
+    def do_POST(self) -> None:  # the name http.server dispatches to
+        self.rfile.read(int(self.headers["content-length"]))
+        self.seen.append((self.path, self.headers.get("authorization")))
+        body = b'[[{"label":"POSITIVE","score":0.99}]]'
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str | None]]]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{server.server_address[1]}")
+    _Proxy.seen = []
+    yield _Proxy.seen
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+async def test_clients_made_here_go_through_the_proxy_the_environment_names(
+    proxy: list[tuple[str, str | None]],
+) -> None:
+    # httpx reads HTTP(S)_PROXY only when it builds its transports itself: the pools are tuned
+    # on the built clients, so a user behind a proxy still gets there, sync and async.
+    with HfInference(token=TOKEN, base_url="http://inference.test/hf-inference") as hf:
+        sync = hf.text_classification(inputs="hi", model="org/model")
+        async_ = await hf.atext_classification(inputs="hi", model="org/model")
+        await hf.aclose()
+
+    assert sync[0].label == async_[0].label == "POSITIVE"
+    target = "http://inference.test/hf-inference/models/org/model"
+    assert proxy == [(target, f"Bearer {TOKEN}")] * 2

@@ -11,44 +11,54 @@ first sync client is built: importing httpcore costs ~20 ms, which httpx too def
 
 from __future__ import annotations
 
-import contextlib
-import ssl
 import time
-from collections.abc import Iterator
 from contextvars import ContextVar
 
 import httpx
 
-__all__ = ["bounded", "deadline", "sync_transport"]
+__all__ = ["Deadline", "bounded", "install_deadline"]
 
 _DEADLINE: ContextVar[float | None] = ContextVar("hf_inference_tools_deadline", default=None)
 # A socket timeout of 0 means non-blocking (an error, not a timeout); this one expires at once.
 _EXPIRED = 1e-6
 
 
-@contextlib.contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Socket operations in this block (on a `sync_transport`) end `seconds` from now at most."""
-    token = _DEADLINE.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+class Deadline:
+    """`with Deadline(seconds):` socket operations in the block (on a client given
+    `install_deadline`) end `seconds` from now at most. A class, not a generator-based context
+    manager: it is entered on every sync attempt."""
+
+    __slots__ = ("_seconds", "_token")
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _DEADLINE.set(time.monotonic() + self._seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        _DEADLINE.reset(self._token)
 
 
-def sync_transport(limits: httpx.Limits, verify: ssl.SSLContext) -> httpx.HTTPTransport:
-    """httpx's own transport, its connection pool using the deadline-aware backend."""
-    transport = httpx.HTTPTransport(limits=limits, verify=verify)
+def install_deadline(client: httpx.Client) -> bool:
+    """Make `client`'s default connection pool use the deadline-aware network backend, in place
+    (httpx takes no backend argument; its pool does, and has opened no socket yet). False when
+    the client has no httpcore pool of its own (a custom transport), which is left alone.
+
+    Patching the built client, rather than passing httpx a transport, keeps what httpx sets up
+    only when it builds the transport itself: the proxies of `HTTPS_PROXY` and friends.
+    """
     # Both imported here, not with the package: httpx has just loaded httpcore for the pool.
     import httpcore
 
     from ._deadline_backend import DeadlineBackend
 
-    # httpx takes no network backend argument; its pool does, and is built before any socket.
-    pool = getattr(transport, "_pool", None)
-    if isinstance(pool, httpcore.ConnectionPool):
+    pool = getattr(getattr(client, "_transport", None), "_pool", None)
+    if not isinstance(pool, httpcore.ConnectionPool):
+        return False
+    if not isinstance(pool._network_backend, DeadlineBackend):
         pool._network_backend = DeadlineBackend(pool._network_backend)
-    return transport
+    return True
 
 
 def bounded(timeout: float | None) -> float | None:

@@ -1,6 +1,6 @@
 """The deadline-aware network backend for httpx's sync connection pool (see `_deadline`).
 
-Imported by `_deadline.sync_transport` when the first sync client is built, not with the
+Imported by `_deadline.install_deadline` when the first sync client is built, not with the
 package: it subclasses httpcore's classes, and httpcore costs ~20 ms to import.
 """
 

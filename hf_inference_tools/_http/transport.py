@@ -51,7 +51,7 @@ from ..errors import (
     RateLimitError,
     ServerError,
 )
-from ._deadline import deadline, sync_transport
+from ._deadline import Deadline, install_deadline
 from .sse import StreamError, aiter_sse, iter_sse, stream_error
 
 if TYPE_CHECKING:
@@ -185,10 +185,14 @@ class Transport:
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = httpx.Client(
-                        timeout=httpx.Timeout(self.timeout),
-                        transport=sync_transport(DEFAULT_LIMITS, _tls()),
+                    client = httpx.Client(
+                        timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
                     )
+                    install_deadline(client)
+                    from ._pool import install_fair_pool  # loads httpcore: not at import
+
+                    install_fair_pool(client)
+                    self._client = client
         return self._client
 
     async def aclient(self) -> httpx.AsyncClient:
@@ -202,8 +206,7 @@ class Transport:
         client = httpx.AsyncClient(
             timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
         )
-        # Imported here: httpcore is loaded by the first client, not by importing the package.
-        from ._pool import install_fair_pool
+        from ._pool import install_fair_pool  # loads httpcore: not at import
 
         install_fair_pool(client)
         closer = _close_at_loop_shutdown(client)
@@ -424,7 +427,7 @@ class Transport:
         try:
             # The deadline bounds every socket operation of the clients created here; the
             # check between chunks is what bounds a client passed in (to one more read).
-            with deadline(self.timeout):
+            with Deadline(self.timeout):
                 response = client.send(request, stream=True)
                 try:
                     chunks = []
