@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import pytest
+import respx
 
-from hf_inference_tools import TextClassificationReturnValue
+from hf_inference_tools import HfInference, OutputError, TextClassificationReturnValue
 from hf_inference_tools._http.transport import ApiResponse
 from hf_inference_tools.tasks._spec import parse_as
 
 LABELS = [{"label": "POSITIVE", "score": 0.99}]
+JSON = {"content-type": "application/json"}
 # Metadata that cannot be hashed makes the shape itself unhashable (no cache for it).
 UNHASHABLE_SHAPE = Annotated[list[int], {"note": "unhashable metadata"}]
 
@@ -33,3 +35,30 @@ def test_parse_as__any_shape_validates_responses_and_values(shape: Any) -> None:
     assert parse_as(shape, [3]) == [3]
     with pytest.raises(ValueError, match="integer"):
         parse_as(shape, ["x"])
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        pytest.param(
+            b"<html>busy</html>", "(Invalid JSON: expected value at line 1", id="not-json"
+        ),
+        pytest.param(
+            b'[{"label": 3, "score": 0.5}]',
+            "(0.label: Input should be a valid string (and 1 more))",
+            id="field",
+        ),
+        pytest.param(b'{"label": "x"}', "Input should be a valid array (and 1 more))", id="shape"),
+    ],
+)
+def test_parse_as__a_mismatch_names_its_deepest_problem(
+    router: respx.MockRouter, body: bytes, says: str
+) -> None:
+    # Answers are parsed and validated in one pass; the error still says what was wrong, where.
+    router.post("/models/org/model").respond(200, content=body, headers=JSON)
+
+    with pytest.raises(OutputError) as caught:
+        HfInference(token="hf_x").text_classification(inputs="hi", model="org/model")
+
+    assert "answered 200, but not with a text-classification result" in str(caught.value)
+    assert says in str(caught.value)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any, BinaryIO, Literal, Self, TypeVar
 
 import httpx
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from .._config import DEFAULT_BASE_URL, Options, resolve_token
 from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
@@ -236,5 +236,18 @@ def _explained(
 
 
 def _describe_mismatch(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, ValidationError) and exc.error_count():
+        # The deepest problem, where it is: "Invalid JSON: expected value at line 1 column 1" or
+        # "0.score: Input should be a valid number" says more than "2 validation errors for ...".
+        # (Of a union's members, the one that got furthest; their names, `list[...]`, are left
+        # out of the path.)
+        first = max(exc.errors(include_url=False), key=lambda e: len(e["loc"]))
+        where = ".".join(
+            str(part) for part in first["loc"] if not (isinstance(part, str) and "[" in part)
+        )
+        text = f"{where}: {first['msg']}" if where else first["msg"]
+        if exc.error_count() > 1:
+            text += f" (and {exc.error_count() - 1} more)"
+    else:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text if len(text) <= 200 else text[:200] + "…"

@@ -181,12 +181,14 @@ def binary_request(media: Media | None, parameters: BaseModel | None = None) -> 
 
 def parse_as(shape: Any, response: ApiResponse | Any) -> Any:
     """Validate JSON (or a response's JSON body) against `shape`; ValueError when it differs."""
-    data = response.json() if isinstance(response, ApiResponse) else response
     try:
         adapter = _adapter(shape)
     except TypeError:  # an unhashable shape (Annotated with a dict, say) cannot be cached
         adapter = TypeAdapter(shape)
-    return adapter.validate_python(data)
+    if isinstance(response, ApiResponse):
+        # Parsed and validated in one pass by pydantic-core: no Python objects for the raw JSON.
+        return adapter.validate_json(response.content)
+    return adapter.validate_python(response)
 
 
 @functools.lru_cache(maxsize=256)

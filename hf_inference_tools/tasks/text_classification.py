@@ -32,11 +32,13 @@ class TextClassificationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
-    data = response.json()
-    # The API nests one list per input: [[{label, score}, ...]].
-    if isinstance(data, list) and data and isinstance(data[0], list):
-        data = data[0]
-    return parse_as(list[TextClassificationReturnValue], data)  # type: ignore[no-any-return]
+    # The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
+    result = parse_as(
+        list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue], response
+    )
+    if result and isinstance(result[0], list):
+        result = result[0]
+    return result  # type: ignore[no-any-return]
 
 
 TEXT_CLASSIFICATION = TaskSpec(
