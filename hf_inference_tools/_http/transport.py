@@ -71,6 +71,8 @@ USER_AGENT = f"hf-inference-tools/{__version__}"
 DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _SERVER_TEXT_LIMIT = 500
+# Compact, UTF-8 as it is; built once (`json.dumps` with options builds an encoder per call).
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 # Bodies larger than this are sent in slices of this size (see `_attempt`).
 _UPLOAD_SLICE = 2**20
 
@@ -265,7 +267,7 @@ class Transport:
     def _body(self, request: ApiRequest) -> bytes:
         if request.content is not None:
             return request.content
-        return json.dumps(request.json, separators=(",", ":"), ensure_ascii=False).encode()
+        return _JSON.encode(request.json).encode()
 
     def _retrying_kwargs(self, ctx: CallContext, options: Options) -> dict[str, Any]:
         import tenacity
