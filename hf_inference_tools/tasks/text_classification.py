@@ -31,11 +31,12 @@ class TextClassificationReturnValue(ReturnValue):
     score: float = Field(description="How likely the text belongs to this class, from 0 to 1.")
 
 
+# The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
+_ANSWER = list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue]
+
+
 def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
-    # The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
-    result = parse_as(
-        list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue], response
-    )
+    result = parse_as(_ANSWER, response)
     if result and isinstance(result[0], list):
         result = result[0]
     return result  # type: ignore[no-any-return]
