@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from langchain_core.messages import ToolMessage
+from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from hf_inference_tools import HfInference, TextClassificationTool, TextToImageTool
@@ -192,3 +193,25 @@ def test_tool_is_a_base_tool_with_the_spec_defaults() -> None:
     assert tool.response_format == "content_and_artifact"
     assert tool.handle_tool_error is True
     assert tool.model == TASKS["text_classification"].default_model
+
+
+@pytest.mark.parametrize(
+    "tool_input",
+    [
+        {"inputs": "hi"},
+        {"inputs": "hi", "parameters": {"top_k": 1}},
+        {"inputs": "hi", "callbacks": None, "run_manager": None},
+        {},
+    ],
+)
+def test_filtering_injected_args__answers_as_langchain_does_every_time(
+    tool_input: dict[str, Any],
+) -> None:
+    # The tools work this out once per key set (LangChain re-reads the schema on every call):
+    # the answer must stay LangChain's own, on the first call and on the cached ones.
+    tool = TextClassificationTool(client=HfInference(token="hf_x"))
+    langchains = BaseTool._filter_injected_args(tool, dict(tool_input))
+
+    assert tool._filter_injected_args(dict(tool_input)) == langchains
+    assert tool._filter_injected_args(dict(tool_input)) == langchains
+    assert "callbacks" not in langchains and "run_manager" not in langchains

@@ -66,6 +66,10 @@ def _explain_validation_error(error: ValidationError) -> str:
     )
 
 
+_KEPT_KEYS: dict[tuple[type, Any, frozenset[str]], frozenset[str]] = {}
+_KEPT_KEYS_MAX = 1024
+
+
 class HfInferenceTool(BaseTool):
     """Base of the task tools. A subclass sets `spec`, `name`, `description` and `args_schema`.
 
@@ -118,6 +122,22 @@ class HfInferenceTool(BaseTool):
         if not self.model:
             self.model = self.client.model_for(self.spec, None) or ""
         return self
+
+    def _filter_injected_args(self, tool_input: dict[str, Any]) -> dict[str, Any]:
+        # LangChain calls this on every run, re-reading the args schema's annotations to find
+        # injected arguments (~12 us for ours). Its answer depends only on the tool's class,
+        # its schema and which keys came in, so it is worked out once per such combination.
+        key = (type(self), self.args_schema, frozenset(tool_input))
+        try:
+            kept = _KEPT_KEYS.get(key)
+        except TypeError:  # an unhashable schema (a dict): nothing to cache by
+            return super()._filter_injected_args(tool_input)
+        if kept is None:
+            if len(_KEPT_KEYS) >= _KEPT_KEYS_MAX:  # an LLM inventing keys cannot grow it forever
+                _KEPT_KEYS.clear()
+            kept = frozenset(super()._filter_injected_args(dict.fromkeys(tool_input)))
+            _KEPT_KEYS[key] = kept
+        return {k: v for k, v in tool_input.items() if k in kept}
 
     @property
     def policy(self) -> MediaPolicy:
