@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from langchain_core.messages import ToolMessage
-from langchain_core.tools import BaseTool
+from langchain_core.tools import ArgsSchema, BaseTool, InjectedToolCallId
 from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import BaseModel, ValidationError
 
 from hf_inference_tools import HfInference, TextClassificationTool, TextToImageTool
 from hf_inference_tools.tasks import TASKS
@@ -215,3 +216,33 @@ def test_filtering_injected_args__answers_as_langchain_does_every_time(
     assert tool._filter_injected_args(dict(tool_input)) == langchains
     assert tool._filter_injected_args(dict(tool_input)) == langchains
     assert "callbacks" not in langchains and "run_manager" not in langchains
+
+
+@pytest.mark.parametrize("name", sorted(TOOL_CLASSES))
+def test_parse_input__gives_run_what_langchain_would(name: str) -> None:
+    # The tools validate their input without LangChain's per-call schema reflection; what _run
+    # receives, and what a bad input raises, must stay what BaseTool._parse_input gives.
+    tool = TOOL_CLASSES[name](client=HfInference(token="hf_x"))
+    args = SAMPLES[name].args()
+
+    assert tool._parse_input(dict(args), "call_1") == BaseTool._parse_input(
+        tool, dict(args), "call_1"
+    )
+    with pytest.raises(ValidationError) as ours:
+        tool._parse_input({**args, "not_an_argument": 1}, "call_1")
+    with pytest.raises(ValidationError) as langchains:
+        BaseTool._parse_input(tool, {**args, "not_an_argument": 1}, "call_1")
+    assert ours.value.errors() == langchains.value.errors()
+
+
+def test_parse_input__a_schema_with_injected_arguments_is_left_to_langchain() -> None:
+    class Args(BaseModel):
+        inputs: str
+        call_id: Annotated[str, InjectedToolCallId]
+
+    class Injected(TextClassificationTool):
+        args_schema: ArgsSchema | None = Args
+
+    tool = Injected(client=HfInference(token="hf_x"))
+
+    assert tool._parse_input({"inputs": "hi"}, "call_7") == {"inputs": "hi", "call_id": "call_7"}
