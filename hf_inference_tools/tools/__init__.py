@@ -12,7 +12,7 @@ from .._lazy import lazy_exports as _lazy_exports
 if _typing.TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ._base import STREAM_EVENT, HfInferenceTool
+    from ._base import STREAM_EVENT, HfInferenceStreamingTool, HfInferenceTool, ToolOutput
     from .audio import AudioClassificationTool, AutomaticSpeechRecognitionTool
     from .catalogue import (
         AudioToAudioTool,
@@ -54,6 +54,7 @@ __all__ = [
     "DocumentQuestionAnsweringTool",
     "FeatureExtractionTool",
     "FillMaskTool",
+    "HfInferenceStreamingTool",
     "HfInferenceTool",
     "ImageClassificationTool",
     "ImageSegmentationTool",
@@ -73,6 +74,7 @@ __all__ = [
     "TextToImageTool",
     "TextToSpeechTool",
     "TokenClassificationTool",
+    "ToolOutput",
     "TranslationTool",
     "VisualQuestionAnsweringTool",
     "ZeroShotClassificationTool",
@@ -82,7 +84,7 @@ __all__ = [
 # Where each name is defined, for `__getattr__` (tests/test_exports.py checks it against
 # `__all__` and the modules).
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "._base": ("STREAM_EVENT", "HfInferenceTool"),
+    "._base": ("STREAM_EVENT", "HfInferenceStreamingTool", "HfInferenceTool", "ToolOutput"),
     ".audio": ("AudioClassificationTool", "AutomaticSpeechRecognitionTool"),
     ".catalogue": (
         "AudioToAudioTool",
