@@ -474,15 +474,7 @@ class Transport:
     def _finish(
         self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
     ) -> ApiResponse:
-        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
-        # over the raw pairs finds both names this needs.
-        request_id = content_type = None
-        for name, value in response.headers.raw:
-            lowered = name.lower()
-            if lowered == b"content-type" and content_type is None:
-                content_type = value.decode("latin-1")
-            elif lowered == b"x-request-id" and request_id is None:
-                request_id = value.decode("latin-1")
+        content_type, request_id = _type_and_request_id(response)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "POST %s -> %s in %.0f ms (task=%s, request_id=%s, authenticated=%s)",
@@ -542,15 +534,7 @@ class Transport:
         status = response.status_code
         server, estimated = _server_text(response, content)
         server = self.redact(server) if server else server
-        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
-        # over the raw pairs finds both names this needs.
-        request_id = content_type = None
-        for name, value in response.headers.raw:
-            lowered = name.lower()
-            if lowered == b"content-type" and content_type is None:
-                content_type = value.decode("latin-1")
-            elif lowered == b"x-request-id" and request_id is None:
-                request_id = value.decode("latin-1")
+        request_id = _type_and_request_id(response)[1]
         common: dict[str, Any] = {
             "task": ctx.task,
             "model": ctx.model,
@@ -775,15 +759,7 @@ class Transport:
             event = json.loads(data)
         except ValueError:
             event = None
-        # httpx's `headers.get` decodes and lower-cases every header on each lookup; one pass
-        # over the raw pairs finds both names this needs.
-        request_id = content_type = None
-        for name, value in response.headers.raw:
-            lowered = name.lower()
-            if lowered == b"content-type" and content_type is None:
-                content_type = value.decode("latin-1")
-            elif lowered == b"x-request-id" and request_id is None:
-                request_id = value.decode("latin-1")
+        request_id = _type_and_request_id(response)[1]
         if not isinstance(event, dict):
             preview = self.redact(data if len(data) <= 200 else data[:200] + "…")
             raise OutputError(
@@ -959,6 +935,19 @@ async def _aslices(body: bytes) -> AsyncIterator[bytes]:
 
 
 @cache
+def _type_and_request_id(response: httpx.Response) -> tuple[str | None, str | None]:
+    """The answer's Content-Type and X-Request-Id. httpx's `headers.get` decodes and lower-cases
+    every header on each lookup; one pass over the raw pairs finds both."""
+    content_type = request_id = None
+    for name, value in response.headers.raw:
+        lowered = name.lower()
+        if lowered == b"content-type" and content_type is None:
+            content_type = value.decode("latin-1")
+        elif lowered == b"x-request-id" and request_id is None:
+            request_id = value.decode("latin-1")
+    return content_type, request_id
+
+
 def _tls() -> ssl.SSLContext:
     # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
     return httpx.create_ssl_context()
