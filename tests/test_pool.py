@@ -1,4 +1,4 @@
-"""The clients' connection pools (`_http/_pool.py`): httpcore's policy, no thundering herd.
+"""The async clients' connection pool (`_http/_pool.py`): httpcore's policy, no thundering herd.
 
 The planning step is checked on its own with stand-in connections (what httpcore's pool asks of
 a connection is five questions); the whole pool then serves real requests on loopback servers.
@@ -7,7 +7,6 @@ a connection is five questions); the whole pool then serves real requests on loo
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -16,15 +15,9 @@ import httpx
 import pytest
 from httpcore._async.connection_pool import AsyncPoolRequest
 from httpcore._async.interfaces import AsyncConnectionInterface
-from httpcore._sync.connection_pool import PoolRequest
-from httpcore._sync.interfaces import ConnectionInterface
 
 from hf_inference_tools import HfInference
-from hf_inference_tools._http._pool import (
-    FairAsyncConnectionPool,
-    FairConnectionPool,
-    install_fair_pool,
-)
+from hf_inference_tools._http._pool import FairAsyncConnectionPool, install_fair_pool
 from tests.fault_server import FaultServer, Slow
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
@@ -33,7 +26,7 @@ ELSEWHERE = httpcore.Request("POST", "http://127.0.0.1:9000/x").url.origin
 
 
 @dataclass(eq=False)
-class Answers:
+class StandIn(AsyncConnectionInterface):
     """A pooled connection as the pool sees it: five answers."""
 
     origin: httpcore.Origin
@@ -54,14 +47,6 @@ class Answers:
 
     def has_expired(self) -> bool:
         return self.expired
-
-
-class StandIn(Answers, AsyncConnectionInterface):
-    pass
-
-
-class SyncStandIn(Answers, ConnectionInterface):
-    pass
 
 
 def pool_with(
@@ -88,17 +73,6 @@ async def test_plan__one_free_connection_goes_to_one_waiting_request() -> None:
 
     assert [r.connection for r in waiting] == [free, None, None]
     assert closing == []
-
-
-def test_plan__the_sync_pool_plans_the_same_way() -> None:
-    free = SyncStandIn(HERE)
-    pool = FairConnectionPool(max_connections=1)
-    pool._connections = [free]
-    waiting = [PoolRequest(httpcore.Request("POST", "http://127.0.0.1:8000/x")) for _ in range(3)]
-    pool._requests = list(waiting)
-
-    assert pool._assign_requests_to_connections() == []
-    assert [r.connection for r in waiting] == [free, None, None]
 
 
 async def test_plan__a_promised_connection_is_not_promised_again() -> None:
@@ -171,9 +145,6 @@ def test_install__only_on_a_plain_http11_pool() -> None:
     assert install_fair_pool(plain) is True
     assert type(plain._transport._pool) is FairAsyncConnectionPool  # type: ignore[attr-defined]
     assert install_fair_pool(plain) is False  # already done
-    with httpx.Client() as sync:
-        assert install_fair_pool(sync) is True
-        assert type(sync._transport._pool) is FairConnectionPool  # type: ignore[attr-defined]
     assert install_fair_pool(custom) is False
 
 
@@ -194,28 +165,6 @@ async def test_concurrent_calls__wait_for_the_connection_limit_and_all_succeed(
 
     assert all(r[0].label == "POSITIVE" for r in results)
     assert len(fault_server.requests) == 20
-    assert fault_server.connections_opened == 2
-
-
-def test_threads_sharing_the_sync_client__wait_for_the_limit_and_all_succeed(
-    fault_server: FaultServer,
-) -> None:
-    fault_server.script(SST2, *[Slow(0.02)] * 16)
-    labels: list[str] = []
-    with httpx.Client(limits=httpx.Limits(max_connections=2)) as http:
-        assert install_fair_pool(http)
-        hf = HfInference(token="hf_x", base_url=fault_server.base_url, http_client=http)
-
-        def call() -> None:
-            labels.append(hf.text_classification(inputs="hi")[0].label)
-
-        threads = [threading.Thread(target=call) for _ in range(16)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-
-    assert labels == ["POSITIVE"] * 16
     assert fault_server.connections_opened == 2
 
 

@@ -66,5 +66,8 @@ def bounded(timeout: float | None) -> float | None:
     end = _DEADLINE.get()
     if end is None:
         return timeout
-    left = max(end - time.monotonic(), _EXPIRED)
-    return left if timeout is None else min(timeout, left)
+    # Run on every socket operation: comparisons, not max()/min() calls.
+    left = end - time.monotonic()
+    if left < _EXPIRED:
+        left = _EXPIRED
+    return left if timeout is None or timeout > left else timeout

@@ -1,4 +1,4 @@
-"""The connection pools of the clients made here: httpcore's, without its thundering herd.
+"""The async clients' connection pool: httpcore's, without its thundering herd.
 
 httpcore 1.0's `AsyncConnectionPool` re-plans every waiting request whenever a request arrives
 or a response ends, and hands the same idle connection to *every* request waiting at that
@@ -8,13 +8,15 @@ each polling every idle socket through anyio's attribute machinery (~20 us a pol
 pool, not the request, was most of a call's CPU time. (Fixed upstream in the httpx2 fork,
 pydantic/httpx2#974 and #1075; httpcore 1.0 is in maintenance.)
 
-`FairAsyncConnectionPool` and its sync twin `FairConnectionPool` (for threads sharing a client)
-keep httpcore's policy (reuse an available connection, else open one while under
-`max_connections`, else replace an idle one for another origin) but promise each connection to
-one waiting request per pass, and count idle connections (not all of them) against
-`max_keepalive_connections`, as httpcore's own docs describe; the async one reads "has the
-server closed this idle socket?" straight from the socket. Our clients speak HTTP/1.1 only (no
+`FairAsyncConnectionPool` keeps httpcore's policy (reuse an available connection, else open one
+while under `max_connections`, else replace an idle one for another origin) but promises each
+connection to one waiting request per pass, and counts idle connections (not all of them)
+against `max_keepalive_connections`, as httpcore's own docs describe; it reads "has the server
+closed this idle socket?" straight from the socket. Our clients speak HTTP/1.1 only (no
 `http2=True`), where a connection serves one request at a time; an `http2` pool is left alone.
+
+Sync clients keep httpcore's pool: threads sharing one (as LangGraph runs sync tools) measured
+no gain from this one (the GIL spaces them out), and a sequential caller paid ~1% for it.
 """
 
 from __future__ import annotations
@@ -26,15 +28,14 @@ from typing import Any
 import httpcore
 import httpx
 from httpcore._async.interfaces import AsyncConnectionInterface
-from httpcore._sync.interfaces import ConnectionInterface
 from httpcore._utils import is_socket_readable
 
-__all__ = ["FairAsyncConnectionPool", "FairConnectionPool", "install_fair_pool"]
+__all__ = ["FairAsyncConnectionPool", "install_fair_pool"]
 
 
 def _plan(pool: Any) -> list[Any]:
-    """`_assign_requests_to_connections` of both pools (their sync and async halves ask the
-    connections the same questions): the connections to close, after assigning what it can."""
+    """The pool's `_assign_requests_to_connections`: the connections to close, after assigning
+    what it can."""
     closing: list[Any] = []
     connections: list[Any] = pool._connections
     idle = sum(1 for connection in connections if connection.is_idle())
@@ -85,13 +86,6 @@ class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
     """httpcore's async pool, each free connection promised to one waiting request at a time."""
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
-        return _plan(self)
-
-
-class FairConnectionPool(httpcore.ConnectionPool):
-    """The sync twin, for threads sharing one client (LangGraph runs sync tools in threads)."""
-
-    def _assign_requests_to_connections(self) -> list[ConnectionInterface]:
         return _plan(self)
 
 
@@ -154,7 +148,7 @@ class _SocketBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
-def install_fair_pool(client: httpx.Client | httpx.AsyncClient) -> bool:
+def install_fair_pool(client: httpx.AsyncClient) -> bool:
     """Give `client`'s default transport the fair pool; False when it has no plain HTTP/1.1
     httpcore pool (a proxy or custom transport, or `http2=True`), which is then left alone.
 
@@ -167,8 +161,5 @@ def install_fair_pool(client: httpx.Client | httpx.AsyncClient) -> bool:
         pool.__class__ = FairAsyncConnectionPool
         # anyio's `is_readable` builds a dict of every socket attribute on each call.
         pool._network_backend = _SocketBackend(pool._network_backend)
-        return True
-    if type(pool) is httpcore.ConnectionPool and not pool._http2:
-        pool.__class__ = FairConnectionPool  # the sync backend polls its socket directly
         return True
     return False

@@ -191,9 +191,6 @@ class Transport:
                         timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
                     )
                     install_deadline(client)
-                    from ._pool import install_fair_pool  # loads httpcore: not at import
-
-                    install_fair_pool(client)
                     self._client = client
         return self._client
 
