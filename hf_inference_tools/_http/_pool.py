@@ -33,60 +33,54 @@ from httpcore._utils import is_socket_readable
 __all__ = ["FairAsyncConnectionPool", "install_fair_pool"]
 
 
-def _plan(pool: Any) -> list[Any]:
-    """The pool's `_assign_requests_to_connections`: the connections to close, after assigning
-    what it can."""
-    closing: list[Any] = []
-    connections: list[Any] = pool._connections
-    idle = sum(1 for connection in connections if connection.is_idle())
-    for connection in list(connections):
-        if connection.is_closed():
-            connections.remove(connection)
-        elif connection.has_expired():
-            idle -= connection.is_idle()
-            connections.remove(connection)
-            closing.append(connection)
-        elif connection.is_idle() and idle > pool._max_keepalive_connections:
-            idle -= 1
-            connections.remove(connection)
-            closing.append(connection)
-
-    # A connection handed to a request that has not started on it yet is not free.
-    taken = {id(r.connection) for r in pool._requests if r.connection is not None}
-    for pool_request in pool._requests:
-        if not pool_request.is_queued():
-            continue
-        origin = pool_request.request.url.origin
-        chosen = next(
-            (
-                c
-                for c in connections
-                if id(c) not in taken and c.can_handle_request(origin) and c.is_available()
-            ),
-            None,
-        )
-        if chosen is None:
-            if len(connections) >= pool._max_connections:
-                spare = next(
-                    (c for c in connections if id(c) not in taken and c.is_idle()),
-                    None,
-                )
-                if spare is None:
-                    continue  # stays queued until a connection frees up
-                connections.remove(spare)
-                closing.append(spare)
-            chosen = pool.create_connection(origin)
-            connections.append(chosen)
-        pool_request.assign_to_connection(chosen)
-        taken.add(id(chosen))
-    return closing
-
-
 class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
     """httpcore's async pool, each free connection promised to one waiting request at a time."""
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
-        return _plan(self)
+        closing: list[AsyncConnectionInterface] = []
+        connections = self._connections
+        idle = sum(1 for connection in connections if connection.is_idle())
+        for connection in list(connections):
+            if connection.is_closed():
+                connections.remove(connection)
+            elif connection.has_expired():
+                idle -= connection.is_idle()
+                connections.remove(connection)
+                closing.append(connection)
+            elif connection.is_idle() and idle > self._max_keepalive_connections:
+                idle -= 1
+                connections.remove(connection)
+                closing.append(connection)
+
+        # A connection handed to a request that has not started on it yet is not free.
+        taken = {id(r.connection) for r in self._requests if r.connection is not None}
+        for pool_request in self._requests:
+            if not pool_request.is_queued():
+                continue
+            origin = pool_request.request.url.origin
+            chosen = next(
+                (
+                    c
+                    for c in connections
+                    if id(c) not in taken and c.can_handle_request(origin) and c.is_available()
+                ),
+                None,
+            )
+            if chosen is None:
+                if len(connections) >= self._max_connections:
+                    spare = next(
+                        (c for c in connections if id(c) not in taken and c.is_idle()),
+                        None,
+                    )
+                    if spare is None:
+                        continue  # stays queued until a connection frees up
+                    connections.remove(spare)
+                    closing.append(spare)
+                chosen = self.create_connection(origin)
+                connections.append(chosen)
+            pool_request.assign_to_connection(chosen)
+            taken.add(id(chosen))
+        return closing
 
 
 class _SocketStream(httpcore.AsyncNetworkStream):
