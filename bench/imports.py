@@ -47,7 +47,7 @@ def _code(ours: str) -> str:
     )
 
 
-def _run(ours: str = "import hf_inference_tools") -> tuple[float, float]:
+def _run(ours: str) -> tuple[float, float]:
     done = subprocess.run(
         [sys.executable, "-c", _code(ours)], check=True, capture_output=True, text=True
     )
