@@ -1,16 +1,20 @@
 """Names a package exports but imports on first use (PEP 562), and registries that do the same.
 
 Importing every task and tool module up front cost ~200 ms; most programs use a few of them.
-A package lists what it exports in a static table (submodule -> names) and gets a module
-`__getattr__` that imports a name's submodule the first time the name is read and then caches
-the value in the package's namespace, so later reads are plain attribute lookups.
+A package gives a static table (submodule -> names) for its fixed names and, for the names it
+derives from the task registry, a function that finds a name's submodule and one that lists
+them all. It gets a module `__getattr__` that imports a name's submodule the first time the name
+is read and then caches the value in the package's namespace, so later reads are plain
+attribute lookups. `__all__` is derived the same way, on first read (`from package import *`
+reads it through `__getattr__` too).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 __all__ = ["LazyRegistry", "lazy_exports"]
@@ -19,14 +23,20 @@ V = TypeVar("V")
 
 
 def lazy_exports(
-    package: str, exports: Mapping[str, tuple[str, ...]]
+    package: str,
+    exports: Mapping[str, tuple[str, ...]],
+    *,
+    find: Callable[[str], str | None] = lambda name: None,
+    derived: Callable[[], Iterable[str]] = tuple,
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """A `__getattr__` and a `__dir__` for `package`, from `{submodule: (name, ...)}`.
 
     A submodule is relative to `package` (`".text"`). Reading a listed name imports its
     submodule, takes the name from it and stores it in the package, so `__getattr__` runs once
-    per name. Unlisted names raise `AttributeError`, as for any module (which is also what lets
-    `from package import submodule` fall through to importing the submodule).
+    per name. A name not in the table is given to `find`, which returns its submodule or None;
+    `derived()` lists every name `find` knows, without importing anything. `__all__` is the
+    sorted union of both. Unknown names raise `AttributeError`, as for any module (which is also
+    what lets `from package import submodule` fall through to importing the submodule).
     """
     where = {
         name: importlib.util.resolve_name(submodule, package)
@@ -34,19 +44,28 @@ def lazy_exports(
         for name in names
     }
 
+    def names() -> list[str]:
+        return sorted({*where, *derived()})
+
     def __getattr__(name: str) -> Any:
-        module = where.get(name)
-        if module is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        # The import statement's own path (not importlib.import_module), which -X importtime
-        # reports: profiles then show each lazily loaded module where it was first needed.
-        __import__(module)
-        value = getattr(sys.modules[module], name)
+        if name == "__all__":
+            value: Any = names()
+        else:
+            module = where.get(name)
+            if module is None:
+                found = find(name) if not name.startswith("__") else None
+                if found is None:
+                    raise AttributeError(f"module {package!r} has no attribute {name!r}")
+                module = importlib.util.resolve_name(found, package)
+            # The import statement's own path (not importlib.import_module), which -X importtime
+            # reports: profiles then show each lazily loaded module where it was first needed.
+            __import__(module)
+            value = getattr(sys.modules[module], name)
         setattr(sys.modules[package], name, value)
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*vars(sys.modules[package]), *where})
+        return sorted({*vars(sys.modules[package]), *names()})
 
     return __getattr__, __dir__
 
@@ -58,12 +77,14 @@ class LazyRegistry(Mapping[str, V]):
     submodule that defines its value (`items()` and `values()` import them all).
     """
 
-    __slots__ = ("_names", "_package", "_what")
-
-    def __init__(self, package: str, names: Mapping[str, str], *, what: str) -> None:
+    def __init__(self, package: str, names: Callable[[], Mapping[str, str]], *, what: str) -> None:
         self._package = package
-        self._names = dict(names)  # key -> the package attribute holding its value
+        self._names_of = names  # called once, on first use: key -> the package attribute
         self._what = what
+
+    @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return dict(self._names_of())
 
     def __getitem__(self, key: str) -> V:
         value: V = getattr(sys.modules[self._package], self._names[key])

@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from .._http.transport import ApiRequest, ApiResponse
 from .._media import Media, MediaKind
 from ..errors import HfInferenceError
-from ._defaults import DEFAULT_MODELS
 
 __all__ = [
     "BuildContext",
@@ -102,6 +101,8 @@ class TaskSpec(Generic[InputT, ResultT]):
     Attributes:
         name: The client method and the LLM-facing tool name (`text_classification`).
         hf_task: The Hugging Face task id (`text-classification`).
+        default_model: The model used when neither the call nor the client names one: one that
+            the serverless HF Inference API served when last checked (README, "Tasks").
         seed_name: The seed client's method name (`textClassification`), used in artifacts.
         input_model: The Args schema minus `model`; also the tool's input schema.
         description: What the tool does, written for the LLM.
@@ -120,6 +121,7 @@ class TaskSpec(Generic[InputT, ResultT]):
 
     name: str
     hf_task: str
+    default_model: str
     seed_name: str
     input_model: type[InputT]
     description: str
@@ -130,10 +132,6 @@ class TaskSpec(Generic[InputT, ResultT]):
     to_content: Callable[[Any, ContentContext], Any] | None = None
     finish: Callable[[ResultT, InputT, BuildContext], ResultT] | None = None
     explain: Callable[[HfInferenceError, InputT, BuildContext], str | None] | None = None
-
-    @property
-    def default_model(self) -> str:
-        return DEFAULT_MODELS[self.name]
 
 
 def drop_none(value: Any) -> Any:

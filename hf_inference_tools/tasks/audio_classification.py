@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import (
     ClassificationParameters,
     Input,
@@ -44,6 +48,7 @@ def _parse(response: ApiResponse) -> list[AudioClassificationReturnValue]:
 AUDIO_CLASSIFICATION = TaskSpec(
     name="audio_classification",
     hf_task="audio-classification",
+    default_model="alefiury/wav2vec2-large-xlsr-53-gender-recognition-librispeech",
     seed_name="audioClassification",
     input_model=AudioClassificationArgs,
     description=(
@@ -55,3 +60,29 @@ AUDIO_CLASSIFICATION = TaskSpec(
     parse=_parse,
     media_input="audio",
 )
+
+
+class AudioClassificationTool(HfInferenceTool):
+    """Classify a recording (speaker gender, spoken command, sound event: the model decides).
+
+    `data` is a path inside `media_root`, an https URL or a data: URI (see the media policy); the
+    bytes must be audio (WAV, FLAC, MP3, OGG, WebM or M4A), whatever the name says.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import AudioClassificationTool
+
+        tool = AudioClassificationTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "recordings/hello.wav"})
+        # '[{"label":"male","score":0.9987},{"label":"female","score":0.0013}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = AUDIO_CLASSIFICATION
+    name: str = AUDIO_CLASSIFICATION.name
+    description: str = AUDIO_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = AudioClassificationArgs

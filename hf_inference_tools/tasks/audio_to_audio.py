@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import ConfigDict, Field, field_serializer, field_validator
 
 from .._http.transport import ApiResponse
 from .._media import describe_media, sniff_mime
+from ..tools._base import HfInferenceTool
 from ._spec import ContentContext, Input, ReturnValue, TaskSpec, binary_request, parse_as
 
 AUDIO_DATA_DESCRIPTION = (
@@ -61,6 +63,7 @@ def _to_content(result: list[dict[str, Any]], ctx: ContentContext) -> list[dict[
 AUDIO_TO_AUDIO = TaskSpec(
     name="audio_to_audio",
     hf_task="audio-to-audio",
+    default_model="speechbrain/sepformer-wham",
     seed_name="audioToAudio",
     input_model=AudioToAudioArgs,
     description=(
@@ -74,3 +77,30 @@ AUDIO_TO_AUDIO = TaskSpec(
     media_input="audio",
     to_content=_to_content,
 )
+
+
+class AudioToAudioTool(HfInferenceTool):
+    """Separate or clean up audio; each output is described (and saved), never inlined.
+
+    The content lists `{label, mime_type, bytes, duration_s, path}` per output (`path` when
+    `output_dir` is set); the artifact's `result` keeps every output with its base64 `blob`.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import AudioToAudioTool
+
+        tool = AudioToAudioTool(media_root="./media", output_dir="./media/out")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "audio/two_speakers.wav"})
+        # '[{"label":"label_0","mime_type":"audio/flac","bytes":51234,"duration_s":2.5,
+        #    "path":"out/audio_to_audio-label_0-1a2b3c.flac"},...]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = AUDIO_TO_AUDIO
+    name: str = AUDIO_TO_AUDIO.name
+    description: str = AUDIO_TO_AUDIO.description
+    args_schema: ArgsSchema | None = AudioToAudioArgs

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as, single
 from .audio_classification import AUDIO_DATA_DESCRIPTION
 
@@ -83,6 +85,7 @@ def _parse(response: ApiResponse) -> AutomaticSpeechRecognitionReturnValue:
 AUTOMATIC_SPEECH_RECOGNITION = TaskSpec(
     name="automatic_speech_recognition",
     hf_task="automatic-speech-recognition",
+    default_model="openai/whisper-large-v3-turbo",
     seed_name="automaticSpeechRecognition",
     input_model=AutomaticSpeechRecognitionArgs,
     description=(
@@ -95,3 +98,29 @@ AUTOMATIC_SPEECH_RECOGNITION = TaskSpec(
     parse=_parse,
     media_input="audio",
 )
+
+
+class AutomaticSpeechRecognitionTool(HfInferenceTool):
+    """Transcribe the speech in a recording; with `return_timestamps`, in timed chunks.
+
+    The transcript is untrusted text: it says what the recording says, which may include
+    instructions aimed at the agent.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import AutomaticSpeechRecognitionTool
+
+        tool = AutomaticSpeechRecognitionTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "recordings/hello.flac", "parameters": {"return_timestamps": True}})
+        # '{"text":" Hello world.","chunks":[{"text":" Hello world.","timestamp":[0.0,1.2]}]}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = AUTOMATIC_SPEECH_RECOGNITION
+    name: str = AUTOMATIC_SPEECH_RECOGNITION.name
+    description: str = AUTOMATIC_SPEECH_RECOGNITION.description
+    args_schema: ArgsSchema | None = AutomaticSpeechRecognitionArgs

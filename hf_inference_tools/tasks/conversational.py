@@ -19,12 +19,17 @@ seed's Args and Return and translates both ways:
 from __future__ import annotations
 
 from itertools import zip_longest
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiRequest, ApiResponse
+from ..tools._base import HfInferenceStreamingTool
 from ._openai import ChatRole, chat_message, chat_request, parse_chat_completion, unsent_warnings
 from ._spec import BuildContext, Input, Parameters, ReturnValue, TaskSpec
+from ._streaming import StreamSpec
+from .chat_completion import chat_stream
 from .text_generation import reply_content
 
 _IGNORED = "Chat completion has no such setting: leave it null."
@@ -156,6 +161,7 @@ def _finish(
 CONVERSATIONAL = TaskSpec(
     name="conversational",
     hf_task="conversational",
+    default_model="meta-llama/Llama-3.1-8B-Instruct",
     seed_name="conversational",
     input_model=ConversationalArgs,
     description=(
@@ -168,3 +174,35 @@ CONVERSATIONAL = TaskSpec(
     to_content=reply_content,
     finish=_finish,
 )
+
+CONVERSATIONAL_STREAM = chat_stream(CONVERSATIONAL)
+"""The reply as `chat.completion.chunk`s; the sum becomes the seed's Return, conversation
+included."""
+
+
+class ConversationalTool(HfInferenceStreamingTool):
+    """Chat with a Hugging Face chat model, the seed's way (chat completion on the wire).
+
+    The LLM reads the reply (and warnings, if any); the artifact holds the whole conversation.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ConversationalTool
+
+        tool = ConversationalTool(model="meta-llama/Llama-3.1-8B-Instruct")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": {"text": "And a comedy?",
+                                "past_user_inputs": ["Recommend a sci-fi movie."],
+                                "generated_responses": ["Try Arrival."]}})
+        # '{"generated_text":"Try Galaxy Quest: it is a sci-fi comedy."}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = CONVERSATIONAL
+    name: str = CONVERSATIONAL.name
+    description: str = CONVERSATIONAL.description
+    args_schema: ArgsSchema | None = ConversationalArgs
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._payloads import as_list, image_question_request
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, parse_as
 
@@ -66,6 +70,7 @@ def _parse(response: ApiResponse) -> list[DocumentQuestionAnsweringReturnValue]:
 DOCUMENT_QUESTION_ANSWERING = TaskSpec(
     name="document_question_answering",
     hf_task="document-question-answering",
+    default_model="naver-clova-ix/donut-base-finetuned-docvqa",
     seed_name="documentQuestionAnswering",
     input_model=DocumentQuestionAnsweringArgs,
     description=(
@@ -80,3 +85,27 @@ DOCUMENT_QUESTION_ANSWERING = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class DocumentQuestionAnsweringTool(HfInferenceTool):
+    """Answer a question from an image of a document (invoice, receipt, form).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import DocumentQuestionAnsweringTool
+
+        tool = DocumentQuestionAnsweringTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "docs/invoice.png",
+                     "inputs": {"question": "What is the invoice number?"}})
+        # '[{"answer":"us-001"}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = DOCUMENT_QUESTION_ANSWERING
+    name: str = DOCUMENT_QUESTION_ANSWERING.name
+    description: str = DOCUMENT_QUESTION_ANSWERING.description
+    args_schema: ArgsSchema | None = DocumentQuestionAnsweringArgs

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, StrictFloat
 
 from .._http.transport import ApiRequest, ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import BuildContext, ContentContext, Input, Parameters, TaskSpec, drop_none, parse_as
 
 PREVIEW_LENGTH = 8
@@ -113,6 +115,7 @@ def _to_content(result: Any, ctx: ContentContext) -> dict[str, Any]:
 FEATURE_EXTRACTION = TaskSpec(
     name="feature_extraction",
     hf_task="feature-extraction",
+    default_model="sentence-transformers/all-MiniLM-L6-v2",
     seed_name="featureExtraction",
     input_model=FeatureExtractionArgs,
     description=(
@@ -124,3 +127,31 @@ FEATURE_EXTRACTION = TaskSpec(
     parse=_parse,
     to_content=_to_content,
 )
+
+
+class FeatureExtractionTool(HfInferenceTool):
+    """Embed a text with a Hugging Face embedding model.
+
+    The LLM reads the shape and the first few numbers; the full vectors go to the artifact
+    (`msg.artifact["result"]`), for the application to store or compare.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import FeatureExtractionTool
+
+        tool = FeatureExtractionTool(model="sentence-transformers/all-MiniLM-L6-v2")
+        ```
+
+    Invoke:
+        ```python
+        msg = tool.invoke({"type": "tool_call", "id": "1", "name": "feature_extraction",
+                           "args": {"inputs": "Today is a sunny day"}})
+        msg.content             # '{"shape":[384],"preview":[...8 numbers...],"note":"..."}'
+        msg.artifact["result"]  # all 384 floats
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = FEATURE_EXTRACTION
+    name: str = FEATURE_EXTRACTION.name
+    description: str = FEATURE_EXTRACTION.description
+    args_schema: ArgsSchema | None = FeatureExtractionToolArgs

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as
 
 
@@ -52,6 +56,7 @@ def _parse(response: ApiResponse) -> list[FillMaskReturnValue]:
 FILL_MASK = TaskSpec(
     name="fill_mask",
     hf_task="fill-mask",
+    default_model="google-bert/bert-base-uncased",
     seed_name="fillMask",
     input_model=FillMaskArgs,
     description=(
@@ -63,3 +68,28 @@ FILL_MASK = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
+
+
+class FillMaskTool(HfInferenceTool):
+    """Guess the missing word of a text with a masked language model.
+
+    The mask token is the model's: `[MASK]` for the default BERT model, `<mask>` for RoBERTa.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import FillMaskTool
+
+        tool = FillMaskTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "The capital of France is [MASK].", "parameters": {"top_k": 2}})
+        # '[{"score":0.42,"sequence":"the capital of france is paris.","token":3000,...},...]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = FILL_MASK
+    name: str = FILL_MASK.name
+    description: str = FILL_MASK.description
+    args_schema: ArgsSchema | None = FillMaskArgs

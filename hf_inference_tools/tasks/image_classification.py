@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import (
     ClassificationParameters,
     Input,
@@ -43,6 +47,7 @@ def _parse(response: ApiResponse) -> list[ImageClassificationReturnValue]:
 IMAGE_CLASSIFICATION = TaskSpec(
     name="image_classification",
     hf_task="image-classification",
+    default_model="google/vit-base-patch16-224",
     seed_name="imageClassification",
     input_model=ImageClassificationArgs,
     description=(
@@ -53,3 +58,28 @@ IMAGE_CLASSIFICATION = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class ImageClassificationTool(HfInferenceTool):
+    """Say what an image shows, with a Hugging Face image classifier.
+
+    `data` is a path inside `media_root`, an https URL or a data: URI (see the media policy).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ImageClassificationTool
+
+        tool = ImageClassificationTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "photos/cat.png"})
+        # '[{"label":"tabby, tabby cat","score":0.94},...]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = IMAGE_CLASSIFICATION
+    name: str = IMAGE_CLASSIFICATION.name
+    description: str = IMAGE_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = ImageClassificationArgs

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, field_validator
 
 from .._http.transport import ApiResponse
 from .._media import describe_media, sniff_mime
+from ..tools._base import HfInferenceTool
 from ._spec import (
     ContentContext,
     Input,
@@ -95,6 +97,7 @@ def _to_content(result: list[dict[str, Any]], ctx: ContentContext) -> list[dict[
 IMAGE_SEGMENTATION = TaskSpec(
     name="image_segmentation",
     hf_task="image-segmentation",
+    default_model="facebook/detr-resnet-50-panoptic",
     seed_name="imageSegmentation",
     input_model=ImageSegmentationArgs,
     description=(
@@ -108,3 +111,33 @@ IMAGE_SEGMENTATION = TaskSpec(
     media_input="image",
     to_content=_to_content,
 )
+
+
+class ImageSegmentationTool(HfInferenceTool):
+    """Split an image into labelled segments; masks go to files and the artifact, not the LLM.
+
+    The content gives each segment's label, score and mask size; with `output_dir` set, each mask
+    is saved there as a PNG under a fresh name and the content names its path. The artifact keeps
+    the full result, base64 masks included.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ImageSegmentationTool
+
+        tool = ImageSegmentationTool(media_root="./media", output_dir="./media/masks")
+        ```
+
+    Invoke:
+        ```python
+        msg = tool.invoke({"type": "tool_call", "id": "1", "name": "image_segmentation",
+                           "args": {"data": "photos/cat.png"}})
+        msg.content   # '[{"label":"cat","score":0.99,"mask":{"width":640,"height":480,
+                      #    "path":"masks/mask-cat-1a2b3c4d5e6f.png"}},...]'
+        msg.artifact["result"][0]["mask"]   # the base64 PNG
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = IMAGE_SEGMENTATION
+    name: str = IMAGE_SEGMENTATION.name
+    description: str = IMAGE_SEGMENTATION.description
+    args_schema: ArgsSchema | None = ImageSegmentationArgs

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._payloads import media_answer
 from ._spec import Input, Parameters, TaskSpec, binary_request
 from .image_classification import IMAGE_DATA_DESCRIPTION
@@ -53,6 +56,7 @@ def _parse(response: ApiResponse) -> bytes:
 IMAGE_TO_IMAGE = TaskSpec(
     name="image_to_image",
     hf_task="image-to-image",
+    default_model="lllyasviel/sd-controlnet-canny",
     seed_name="imageToImage",
     input_model=ImageToImageArgs,
     description=(
@@ -68,3 +72,32 @@ IMAGE_TO_IMAGE = TaskSpec(
     media_input="image",
     media_output="image",
 )
+
+
+class ImageToImageTool(HfInferenceTool):
+    """Transform an image; the new image goes to the artifact, never to the LLM.
+
+    With `output_dir` set, the image is saved there under a fresh name and the content names
+    its path, so the agent can hand it to an image tool next.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ImageToImageTool
+
+        tool = ImageToImageTool(media_root="./media", output_dir="./media/out")
+        ```
+
+    Invoke:
+        ```python
+        msg = tool.invoke({"type": "tool_call", "id": "1", "name": "image_to_image",
+                           "args": {"data": "photos/cat.png",
+                                    "parameters": {"prompt": "a watercolor painting"}}})
+        msg.content   # '{"path":"out/image_to_image-1a2b3c.png","mime_type":"image/png",...}'
+        msg.artifact["data"]   # the image bytes
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = IMAGE_TO_IMAGE
+    name: str = IMAGE_TO_IMAGE.name
+    description: str = IMAGE_TO_IMAGE.description
+    args_schema: ArgsSchema | None = ImageToImageArgs

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
 from .image_classification import IMAGE_DATA_DESCRIPTION
 
@@ -39,6 +43,7 @@ def _parse(response: ApiResponse) -> ImageToTextReturnValue:
 IMAGE_TO_TEXT = TaskSpec(
     name="image_to_text",
     hf_task="image-to-text",
+    default_model="Salesforce/blip-image-captioning-base",
     seed_name="imageToText",
     input_model=ImageToTextArgs,
     description=(
@@ -50,3 +55,28 @@ IMAGE_TO_TEXT = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class ImageToTextTool(HfInferenceTool):
+    """Caption an image with a Hugging Face image-to-text model.
+
+    `data` is a path inside `media_root`, an https URL or a data: URI (see the media policy).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ImageToTextTool
+
+        tool = ImageToTextTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "photos/beach.jpg"})
+        # '{"generated_text":"a woman in a hat and dress posing for a photo"}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = IMAGE_TO_TEXT
+    name: str = IMAGE_TO_TEXT.name
+    description: str = IMAGE_TO_TEXT.description
+    args_schema: ArgsSchema | None = ImageToTextArgs

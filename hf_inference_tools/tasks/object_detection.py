@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, binary_request, parse_as
 from .image_classification import IMAGE_DATA_DESCRIPTION
 
@@ -50,6 +54,7 @@ def _parse(response: ApiResponse) -> list[ObjectDetectionReturnValue]:
 OBJECT_DETECTION = TaskSpec(
     name="object_detection",
     hf_task="object-detection",
+    default_model="facebook/detr-resnet-50",
     seed_name="objectDetection",
     input_model=ObjectDetectionArgs,
     description=(
@@ -61,3 +66,26 @@ OBJECT_DETECTION = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class ObjectDetectionTool(HfInferenceTool):
+    """Find the objects in an image, each with a label, a score and a pixel bounding box.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ObjectDetectionTool
+
+        tool = ObjectDetectionTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "photos/street.jpg", "parameters": {"threshold": 0.9}})
+        # '[{"box":{"xmin":59,"ymin":39,"xmax":420,"ymax":510},"label":"person","score":0.95}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = OBJECT_DETECTION
+    name: str = OBJECT_DETECTION.name
+    description: str = OBJECT_DETECTION.description
+    args_schema: ArgsSchema | None = ObjectDetectionArgs

@@ -7,9 +7,13 @@ or a list of them, best first.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as, single
 
 
@@ -67,6 +71,7 @@ def _parse(
 QUESTION_ANSWER = TaskSpec(
     name="question_answer",
     hf_task="question-answering",
+    default_model="deepset/roberta-base-squad2",
     seed_name="questionAnswer",
     input_model=QuestionAnswerArgs,
     description=(
@@ -77,3 +82,27 @@ QUESTION_ANSWER = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs.model_dump(), args.parameters),
     parse=_parse,
 )
+
+
+class QuestionAnswerTool(HfInferenceTool):
+    """Answer a question from a given text with an extractive question-answering model.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import QuestionAnswerTool
+
+        tool = QuestionAnswerTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": {"question": "What is the capital of France?",
+                                "context": "The capital of France is Paris."}})
+        # '{"answer":"Paris","score":0.97,"start":25,"end":30}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = QUESTION_ANSWER
+    name: str = QUESTION_ANSWER.name
+    description: str = QUESTION_ANSWER.description
+    args_schema: ArgsSchema | None = QuestionAnswerArgs

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, TaskSpec, json_request, parse_as
 
 
@@ -36,6 +39,7 @@ def _parse(response: ApiResponse) -> list[float]:
 SENTENCE_SIMILARITY = TaskSpec(
     name="sentence_similarity",
     hf_task="sentence-similarity",
+    default_model="sentence-transformers/all-MiniLM-L6-v2",
     seed_name="sentenceSimilarity",
     input_model=SentenceSimilarityArgs,
     description=(
@@ -48,3 +52,27 @@ SENTENCE_SIMILARITY = TaskSpec(
     ),
     parse=_parse,
 )
+
+
+class SentenceSimilarityTool(HfInferenceTool):
+    """Score how close in meaning sentences are to a source sentence.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import SentenceSimilarityTool
+
+        tool = SentenceSimilarityTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": {"source_sentence": "That is a happy person",
+                                "sentences": ["That is a happy dog", "Today is a sunny day"]}})
+        # '[0.6946,0.2569]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = SENTENCE_SIMILARITY
+    name: str = SENTENCE_SIMILARITY.name
+    description: str = SENTENCE_SIMILARITY.description
+    args_schema: ArgsSchema | None = SentenceSimilarityArgs

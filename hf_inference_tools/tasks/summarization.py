@@ -11,11 +11,13 @@ than the model reads) come from today's API.
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, ClassVar, Literal, Self
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, model_validator
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as, single
 
 
@@ -101,6 +103,7 @@ def _parse(response: ApiResponse) -> SummarizationReturnValue:
 SUMMARIZATION = TaskSpec(
     name="summarization",
     hf_task="summarization",
+    default_model="sshleifer/distilbart-cnn-12-6",
     seed_name="summarization",
     input_model=SummarizationArgs,
     description=(
@@ -110,3 +113,26 @@ SUMMARIZATION = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
+
+
+class SummarizationTool(HfInferenceTool):
+    """Summarise a text with a summarization model.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import SummarizationTool
+
+        tool = SummarizationTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": article, "parameters": {"max_length": 60}})
+        # '{"summary_text":"The tower is 324 metres tall ..."}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = SUMMARIZATION
+    name: str = SUMMARIZATION.name
+    description: str = SUMMARIZATION.description
+    args_schema: ArgsSchema | None = SummarizationArgs

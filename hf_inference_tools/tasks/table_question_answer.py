@@ -9,11 +9,13 @@ is turned into rows before validation, and `build` turns the rows back into the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from langchain_core.tools import ArgsSchema
 from pydantic import ConfigDict, Field, field_validator
 
 from .._http.transport import ApiRequest, ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import (
     BuildContext,
     Input,
@@ -102,6 +104,7 @@ def _parse(response: ApiResponse) -> TableQuestionAnswerReturnValue:
 TABLE_QUESTION_ANSWER = TaskSpec(
     name="table_question_answer",
     hf_task="table-question-answering",
+    default_model="google/tapas-base-finetuned-wtq",
     seed_name="tableQuestionAnswer",
     input_model=TableQuestionAnswerArgs,
     description=(
@@ -113,3 +116,29 @@ TABLE_QUESTION_ANSWER = TaskSpec(
     build=_build,
     parse=_parse,
 )
+
+
+class TableQuestionAnswerTool(HfInferenceTool):
+    """Answer a question about a table; the LLM gives the table as rows, column names first.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TableQuestionAnswerTool
+
+        tool = TableQuestionAnswerTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": {
+            "query": "How many stars does the transformers repository have?",
+            "table": [["Repository", "Stars"], ["Transformers", "36542"], ["Datasets", "4512"]],
+        }})
+        # '{"answer":"AVERAGE > 36542","coordinates":[[0,1]],"cells":["36542"],...}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TABLE_QUESTION_ANSWER
+    name: str = TABLE_QUESTION_ANSWER.name
+    description: str = TABLE_QUESTION_ANSWER.description
+    args_schema: ArgsSchema | None = TableQuestionAnswerArgs

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, TaskSpec, json_request, parse_as
 from ._tables import TableRows, rows_to_columns
 
@@ -31,6 +35,7 @@ def _parse(response: ApiResponse) -> list[int | float | str]:
 TABULAR_CLASSIFICATION = TaskSpec(
     name="tabular_classification",
     hf_task="tabular-classification",
+    default_model="julien-c/wine-quality",
     seed_name="tabularClassification",
     input_model=TabularClassificationArgs,
     description=(
@@ -41,3 +46,30 @@ TABULAR_CLASSIFICATION = TaskSpec(
     build=lambda args, ctx: json_request({"data": rows_to_columns(args.inputs.data)}),
     parse=_parse,
 )
+
+
+class TabularClassificationTool(HfInferenceTool):
+    """Classify the rows of a table (the first row names the columns).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TabularClassificationTool
+
+        tool = TabularClassificationTool(model="julien-c/wine-quality")
+        ```
+
+    Invoke:
+        ```python
+        header = ["fixed_acidity", "volatile_acidity", "citric_acid", "residual_sugar",
+                  "chlorides", "free_sulfur_dioxide", "total_sulfur_dioxide", "density",
+                  "pH", "sulphates", "alcohol"]
+        wine = ["7.4", "0.7", "0", "1.9", "0.076", "11", "34", "0.9978", "3.51", "0.56", "9.4"]
+        tool.invoke({"inputs": {"data": [header, wine]}})
+        # '[5]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TABULAR_CLASSIFICATION
+    name: str = TABULAR_CLASSIFICATION.name
+    description: str = TABULAR_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = TabularClassificationArgs

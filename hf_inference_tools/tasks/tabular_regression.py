@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, TaskSpec, json_request, parse_as
 from ._tables import TableRows, rows_to_columns
 
@@ -31,6 +35,7 @@ def _parse(response: ApiResponse) -> list[float]:
 TABULAR_REGRESSION = TaskSpec(
     name="tabular_regression",
     hf_task="tabular-regression",
+    default_model="scikit-learn/Fish-Weight",
     seed_name="tabularRegression",
     input_model=TabularRegressionArgs,
     description=(
@@ -41,3 +46,28 @@ TABULAR_REGRESSION = TaskSpec(
     build=lambda args, ctx: json_request({"data": rows_to_columns(args.inputs.data)}),
     parse=_parse,
 )
+
+
+class TabularRegressionTool(HfInferenceTool):
+    """Predict a number for each row of a table (the first row names the columns).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TabularRegressionTool
+
+        tool = TabularRegressionTool(model="scikit-learn/Fish-Weight")
+        ```
+
+    Invoke:
+        ```python
+        header = ["Species", "Length1", "Length2", "Length3", "Height", "Width"]
+        fish = ["Bream", "23.2", "25.4", "30", "11.52", "4.02"]
+        tool.invoke({"inputs": {"data": [header, fish]}})
+        # '[270.5473526976245]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TABULAR_REGRESSION
+    name: str = TABULAR_REGRESSION.name
+    description: str = TABULAR_REGRESSION.description
+    args_schema: ArgsSchema | None = TabularRegressionArgs

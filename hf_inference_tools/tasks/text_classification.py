@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import (
     ClassificationParameters,
     Input,
@@ -45,6 +49,7 @@ def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
 TEXT_CLASSIFICATION = TaskSpec(
     name="text_classification",
     hf_task="text-classification",
+    default_model="distilbert/distilbert-base-uncased-finetuned-sst-2-english",
     seed_name="textClassification",
     input_model=TextClassificationArgs,
     description=(
@@ -54,3 +59,29 @@ TEXT_CLASSIFICATION = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
+
+
+class TextClassificationTool(HfInferenceTool):
+    """Classify a text (sentiment, topic, ...) with a Hugging Face model.
+
+    Setup:
+        `pip install hf-inference-tools` and set `HF_TOKEN`.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import HfInference, TextClassificationTool
+
+        tool = TextClassificationTool(client=HfInference())
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "I love this!"})
+        # '[{"label":"POSITIVE","score":0.9998},{"label":"NEGATIVE","score":0.0001}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TEXT_CLASSIFICATION
+    name: str = TEXT_CLASSIFICATION.name
+    description: str = TEXT_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = TextClassificationArgs

@@ -15,12 +15,14 @@ Two dialects, chosen by `HfInference(text_generation_api=...)`:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiRequest, ApiResponse
 from ..errors import HfInferenceError
+from ..tools._base import HfInferenceStreamingTool
 from ._openai import completions_request, parse_completion, unsent_warnings
 from ._spec import (
     BuildContext,
@@ -31,6 +33,12 @@ from ._spec import (
     TaskSpec,
     json_request,
     parse_as,
+)
+from ._streaming import (
+    StreamSpec,
+    assemble_text_generation,
+    text_generation_chunk,
+    text_generation_token_text,
 )
 
 
@@ -185,6 +193,7 @@ def reply_content(result: Any, ctx: ContentContext) -> dict[str, Any]:
 TEXT_GENERATION = TaskSpec(
     name="text_generation",
     hf_task="text-generation",
+    default_model="openai-community/gpt2",
     seed_name="textGeneration",
     input_model=TextGenerationArgs,
     description=(
@@ -197,3 +206,41 @@ TEXT_GENERATION = TaskSpec(
     finish=_finish,
     explain=_explain,
 )
+
+TEXT_GENERATION_STREAM = StreamSpec(
+    task=TEXT_GENERATION,
+    chunk=text_generation_chunk,
+    text=text_generation_token_text,
+    assemble=assemble_text_generation,
+)
+"""Tokens as they are generated: TGI's events (`data:` without a space, no `[DONE]`, the whole
+text on the last one), or the completions API's chunks with `text_generation_api="completions"`.
+The sum goes through the task's `parse` and `finish` (`return_full_text`, `warnings`)."""
+
+
+class TextGenerationTool(HfInferenceStreamingTool):
+    """Continue a text with a Hugging Face language model.
+
+    The client's `text_generation_api` picks the dialect: `"classic"` for TGI and transformers
+    backends, `"completions"` for models served by vLLM.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import HfInference, TextGenerationTool
+
+        tool = TextGenerationTool(client=HfInference(text_generation_api="completions"),
+                                  model="my-org/my-vllm-model")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "Once upon a time,", "parameters": {"max_new_tokens": 30}})
+        # '{"generated_text":" there lived a fox who ..."}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TEXT_GENERATION
+    name: str = TEXT_GENERATION.name
+    description: str = TEXT_GENERATION.description
+    args_schema: ArgsSchema | None = TextGenerationArgs
+    stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, TaskSpec, is_json, json_request
 
 
@@ -60,6 +63,7 @@ def _parse(response: ApiResponse) -> bytes:
 TEXT_TO_IMAGE = TaskSpec(
     name="text_to_image",
     hf_task="text-to-image",
+    default_model="CompVis/stable-diffusion-v1-4",
     seed_name="textToImage",
     input_model=TextToImageArgs,
     description=(
@@ -77,3 +81,31 @@ TEXT_TO_IMAGE = TaskSpec(
     parse=_parse,
     media_output="image",
 )
+
+
+class TextToImageTool(HfInferenceTool):
+    """Generate an image from a prompt; the bytes go to the artifact, never to the LLM.
+
+    With `output_dir` set, the image is saved there under a fresh name and the content names
+    its path, so the agent can hand it to an image tool next.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TextToImageTool
+
+        tool = TextToImageTool(output_dir="./media/out", media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        msg = tool.invoke({"type": "tool_call", "id": "1", "name": "text_to_image",
+                           "args": {"inputs": "a red fox"}})
+        msg.content   # '{"path":"out/text_to_image-1a2b3c.png","mime_type":"image/png",...}'
+        msg.artifact["data"]   # the PNG bytes
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TEXT_TO_IMAGE
+    name: str = TEXT_TO_IMAGE.name
+    description: str = TEXT_TO_IMAGE.description
+    args_schema: ArgsSchema | None = TextToImageArgs

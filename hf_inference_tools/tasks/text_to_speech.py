@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._payloads import media_answer
 from ._spec import Input, Parameters, TaskSpec, json_request
 
@@ -42,6 +46,7 @@ def _parse(response: ApiResponse) -> bytes:
 TEXT_TO_SPEECH = TaskSpec(
     name="text_to_speech",
     hf_task="text-to-speech",
+    default_model="espnet/kan-bayashi_ljspeech_vits",
     seed_name="textToSpeech",
     input_model=TextToSpeechArgs,
     description=(
@@ -53,3 +58,31 @@ TEXT_TO_SPEECH = TaskSpec(
     parse=_parse,
     media_output="audio",
 )
+
+
+class TextToSpeechTool(HfInferenceTool):
+    """Read a text aloud; the audio goes to the artifact, never to the LLM.
+
+    With `output_dir` set, the audio is saved there under a fresh name and the content names its
+    path (and duration, for WAV and FLAC), so the agent can hand it to an audio tool next.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TextToSpeechTool
+
+        tool = TextToSpeechTool(output_dir="./media/out", media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        msg = tool.invoke({"type": "tool_call", "id": "1", "name": "text_to_speech",
+                           "args": {"inputs": "Your order has shipped."}})
+        msg.content   # '{"path":"out/text_to_speech-1a2b3c.flac","mime_type":"audio/flac",...}'
+        msg.artifact["data"]   # the audio bytes
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TEXT_TO_SPEECH
+    name: str = TEXT_TO_SPEECH.name
+    description: str = TEXT_TO_SPEECH.description
+    args_schema: ArgsSchema | None = TextToSpeechArgs

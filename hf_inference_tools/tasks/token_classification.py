@@ -7,11 +7,13 @@ With `aggregation_strategy` "none" the server labels single tokens and names the
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, model_validator
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as
 
 
@@ -66,6 +68,7 @@ def _parse(response: ApiResponse) -> list[TokenClassificationReturnValue]:
 TOKEN_CLASSIFICATION = TaskSpec(
     name="token_classification",
     hf_task="token-classification",
+    default_model="dbmdz/bert-large-cased-finetuned-conll03-english",
     seed_name="tokenClassification",
     input_model=TokenClassificationArgs,
     description=(
@@ -76,3 +79,27 @@ TOKEN_CLASSIFICATION = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
+
+
+class TokenClassificationTool(HfInferenceTool):
+    """Find named entities (people, organisations, places, ...) in a text.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TokenClassificationTool
+
+        tool = TokenClassificationTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "My name is Sarah Jessica Parker",
+                     "parameters": {"aggregation_strategy": "simple"}})
+        # '[{"entity_group":"PER","score":0.999,"word":"Sarah Jessica Parker","start":11,...}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TOKEN_CLASSIFICATION
+    name: str = TOKEN_CLASSIFICATION.name
+    description: str = TOKEN_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = TokenClassificationArgs

@@ -6,11 +6,13 @@ multilingual ones (mBART-50, NLLB, M2M100) need both `src_lang` and `tgt_lang`.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, ClassVar, Self
 
+from langchain_core.tools import ArgsSchema
 from pydantic import Field, model_validator
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as, single
 
 
@@ -53,6 +55,7 @@ def _parse(response: ApiResponse) -> TranslationReturnValue:
 TRANSLATION = TaskSpec(
     name="translation",
     hf_task="translation",
+    default_model="google-t5/t5-small",
     seed_name="translation",
     input_model=TranslationArgs,
     description=(
@@ -63,3 +66,26 @@ TRANSLATION = TaskSpec(
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
+
+
+class TranslationTool(HfInferenceTool):
+    """Translate a text. The model sets the languages; pick it with `model=`.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import TranslationTool
+
+        tool = TranslationTool(model="Helsinki-NLP/opus-mt-en-fr")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "Hello world"})
+        # '{"translation_text":"Bonjour le monde"}'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = TRANSLATION
+    name: str = TRANSLATION.name
+    description: str = TRANSLATION.description
+    args_schema: ArgsSchema | None = TranslationArgs

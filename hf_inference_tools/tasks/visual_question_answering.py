@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._payloads import as_list, image_question_request
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, parse_as
 from .image_classification import IMAGE_DATA_DESCRIPTION
@@ -46,6 +50,7 @@ def _parse(response: ApiResponse) -> list[VisualQuestionAnsweringReturnValue]:
 VISUAL_QUESTION_ANSWERING = TaskSpec(
     name="visual_question_answering",
     hf_task="visual-question-answering",
+    default_model="dandelin/vilt-b32-finetuned-vqa",
     seed_name="visualQuestionAnswering",
     input_model=VisualQuestionAnsweringArgs,
     description=(
@@ -59,3 +64,26 @@ VISUAL_QUESTION_ANSWERING = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class VisualQuestionAnsweringTool(HfInferenceTool):
+    """Answer a question about an image with a Hugging Face visual question answering model.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import VisualQuestionAnsweringTool
+
+        tool = VisualQuestionAnsweringTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "photos/beach.jpg", "inputs": {"question": "Who is in the picture?"}})
+        # '[{"answer":"woman","score":0.9387},...]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = VISUAL_QUESTION_ANSWERING
+    name: str = VISUAL_QUESTION_ANSWERING.name
+    description: str = VISUAL_QUESTION_ANSWERING.description
+    args_schema: ArgsSchema | None = VisualQuestionAnsweringArgs

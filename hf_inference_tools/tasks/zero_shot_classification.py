@@ -12,11 +12,13 @@ call (`ZeroShotClassificationToolArgs`), because strict tool schemas allow no su
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from langchain_core.tools import ArgsSchema
 from pydantic import BaseModel, Field, field_validator
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._spec import (
     BuildContext,
     Input,
@@ -123,6 +125,7 @@ def _finish(
 ZERO_SHOT_CLASSIFICATION = TaskSpec(
     name="zero_shot_classification",
     hf_task="zero-shot-classification",
+    default_model="facebook/bart-large-mnli",
     seed_name="zeroShotClassification",
     input_model=ZeroShotClassificationArgs,
     description=(
@@ -134,3 +137,29 @@ ZERO_SHOT_CLASSIFICATION = TaskSpec(
     parse=_parse,
     finish=_finish,
 )
+
+
+class ZeroShotClassificationTool(HfInferenceTool):
+    """Classify a text into labels chosen at call time, with no training.
+
+    The tool takes one text per call (the client's `zero_shot_classification` also takes lists).
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ZeroShotClassificationTool
+
+        tool = ZeroShotClassificationTool()
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"inputs": "I want my money back!",
+                     "parameters": {"candidate_labels": ["refund", "faq", "legal"]}})
+        # '[{"sequence":"I want my money back!","labels":["refund","faq","legal"],...}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = ZERO_SHOT_CLASSIFICATION
+    name: str = ZERO_SHOT_CLASSIFICATION.name
+    description: str = ZERO_SHOT_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = ZeroShotClassificationToolArgs

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from langchain_core.tools import ArgsSchema
 from pydantic import Field
 
 from .._http.transport import ApiResponse
+from ..tools._base import HfInferenceTool
 from ._payloads import media_base64
 from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse_as
 from .image_classification import IMAGE_DATA_DESCRIPTION
@@ -43,6 +47,7 @@ def _parse(response: ApiResponse) -> list[ZeroShotImageClassificationReturnValue
 ZERO_SHOT_IMAGE_CLASSIFICATION = TaskSpec(
     name="zero_shot_image_classification",
     hf_task="zero-shot-image-classification",
+    default_model="openai/clip-vit-base-patch32",
     seed_name="zeroShotImageClassification",
     input_model=ZeroShotImageClassificationArgs,
     description=(
@@ -55,3 +60,27 @@ ZERO_SHOT_IMAGE_CLASSIFICATION = TaskSpec(
     parse=_parse,
     media_input="image",
 )
+
+
+class ZeroShotImageClassificationTool(HfInferenceTool):
+    """Pick which of your labels fits an image best, without a trained classifier.
+
+    Instantiate:
+        ```python
+        from hf_inference_tools import ZeroShotImageClassificationTool
+
+        tool = ZeroShotImageClassificationTool(media_root="./media")
+        ```
+
+    Invoke:
+        ```python
+        tool.invoke({"data": "photos/pet.png",
+                     "parameters": {"candidate_labels": ["cat", "dog"]}})
+        # '[{"label":"cat","score":0.98},{"label":"dog","score":0.02}]'
+        ```
+    """
+
+    spec: ClassVar[TaskSpec[Any, Any]] = ZERO_SHOT_IMAGE_CLASSIFICATION
+    name: str = ZERO_SHOT_IMAGE_CLASSIFICATION.name
+    description: str = ZERO_SHOT_IMAGE_CLASSIFICATION.description
+    args_schema: ArgsSchema | None = ZeroShotImageClassificationArgs
