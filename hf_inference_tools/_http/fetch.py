@@ -41,12 +41,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .._version import __version__
 from ..errors import MediaError
+from .clients import tls_context
+from .request import USER_AGENT
 
 if TYPE_CHECKING:
-    import ssl
-
     from .._media import MediaKind, MediaPolicy
 
 __all__ = ["MAX_REDIRECTS", "Resolver", "afetch_url", "fetch_url", "shown_url"]
@@ -55,7 +54,6 @@ Resolver = Callable[[str, int], list[str]]
 """`(host, port) -> addresses`, like `getaddrinfo` reduced to the address strings."""
 
 MAX_REDIRECTS = 5
-USER_AGENT = f"hf-inference-tools/{__version__}"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _SHOWN_LIMIT = 120
 # A connection opened with one hop's SNI must not carry another hop's request to the same IP.
@@ -229,10 +227,8 @@ def _non_public_category(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     return None
 
 
-@cache
-def _ssl_context() -> ssl.SSLContext:
-    # Loading the CA bundle takes milliseconds; the clients are per call, the context is shared.
-    return httpx.create_ssl_context()
+# The clients are per call, so the context is shared: loading the CA bundle takes milliseconds.
+_ssl_context = cache(tls_context)
 
 
 def _client() -> httpx.Client:

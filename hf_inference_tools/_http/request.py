@@ -1,0 +1,140 @@
+"""What a task asks to send and what it gets back, and how a request becomes URL, headers, body.
+
+All pure: values and functions of them, with no client and no I/O. `transport.py` sends what
+these build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import httpx
+from pydantic import SecretStr
+
+from .._config import Options
+from .._version import __version__
+
+__all__ = [
+    "USER_AGENT",
+    "ApiRequest",
+    "ApiResponse",
+    "CallContext",
+    "Route",
+    "encode_body",
+    "headers_for",
+    "url_for",
+    "who",
+]
+
+Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
+
+USER_AGENT = f"hf-inference-tools/{__version__}"
+"""How this package names itself to every server it calls (the API and media hosts alike)."""
+
+# Compact, UTF-8 as it is; built once (`json.dumps` with options builds an encoder per call).
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiRequest:
+    """What a task asks to send: the route, and a JSON body or raw bytes with their type."""
+
+    route: Route = "model"
+    json: Any = None
+    content: bytes | None = None
+    content_type: str | None = None
+    accept: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApiResponse:
+    """A successful (2xx) answer, read whole."""
+
+    status: int
+    content: bytes
+    content_type: str
+    request_id: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    """All the answer's headers (from httpx: names case-insensitive, repeats comma-joined)."""
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class CallContext:
+    """Who is calling: named in every error message and log line."""
+
+    task: str
+    model: str | None
+
+
+def who(ctx: CallContext) -> str:
+    """The caller as error messages and log lines name it."""
+    return f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task} on the endpoint"
+
+
+_MODEL_SUFFIX: dict[Route, str] = {
+    "model": "",
+    "feature-extraction": "/pipeline/feature-extraction",
+    "sentence-similarity": "/pipeline/sentence-similarity",
+    "chat": "/v1/chat/completions",
+    "completions": "/v1/completions",
+}
+
+
+def url_for(base_url: str, endpoint_url: str | None, model: str | None, route: Route) -> str:
+    """The URL a request goes to (the endpoint URL is used as given, as the HF clients do)."""
+    if endpoint_url:
+        return _endpoint_route(endpoint_url, route)
+    if not model:
+        raise ValueError("A model id is needed when no endpoint_url is set.")
+    url = f"{base_url}/models/{model}"
+    return url + _MODEL_SUFFIX[route]
+
+
+def _endpoint_route(endpoint_url: str, route: Route) -> str:
+    if route not in ("chat", "completions"):
+        return endpoint_url
+    leaf = "/chat/completions" if route == "chat" else "/completions"
+    url = httpx.URL(endpoint_url)
+    path = url.path.rstrip("/")
+    if path.endswith(leaf):
+        return endpoint_url
+    path = path + leaf if path.endswith("/v1") else path + "/v1" + leaf
+    return str(url.copy_with(path=path))
+
+
+def headers_for(
+    request: ApiRequest,
+    options: Options,
+    *,
+    token: SecretStr | None,
+    extra: Mapping[str, str],
+    waiting: bool,
+) -> dict[str, str]:
+    """The headers of one attempt (`waiting`: a 503 said the model is loading, so wait for it)."""
+    headers = {**extra, "User-Agent": USER_AGENT}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token.get_secret_value()}"
+    if request.content is not None:
+        headers["Content-Type"] = request.content_type or "application/octet-stream"
+    elif request.json is not None:
+        headers["Content-Type"] = "application/json"
+    if request.accept:
+        headers["Accept"] = request.accept
+    if not options.use_cache:
+        headers["X-Use-Cache"] = "false"
+    if options.wait_for_model or waiting:
+        headers["X-Wait-For-Model"] = "true"
+    return headers
+
+
+def encode_body(request: ApiRequest) -> bytes:
+    """The bytes on the wire: raw content as given, else the JSON, compact."""
+    if request.content is not None:
+        return request.content
+    return _JSON.encode(request.json).encode()
