@@ -17,14 +17,17 @@ Routes (paths relative to `url`; a model id is `name` or `org/name`):
 - `POST /v1/chat/completions` (the OpenAI-compatible router; the model comes from the body)
 - anything else -> 404 `{"error": "Model X does not exist"}`
 
-Healthy answers are realistic bodies recorded from the real service (research/hf_wire.md). The
+Healthy answers are realistic bodies recorded from the real service (research/hf_wire.md).
+The tasks are the package's (`hf_inference_tools.tasks.TASKS`): a task with no answer written
+here gets its testing-kit sample (`hf_inference_tools.testing`), and every task's default model
+is served, so a new task needs no edit here. The
 JSON tasks check the request the way the service does (400 when `inputs` is missing, 422 text
 when a chat body has no `messages`). `stream: true` on chat, completions and text generation
 answers with SSE.
 
 Behaviours are scripted per model (or `"*"` for any model) and consumed one per request; when
-the queue is empty the healthy answer is given. Only the standard library is used, so a benchmark
-can import this module without pytest.
+the queue is empty the healthy answer is given. Only the standard library and the package are
+used, so a benchmark can import this module without pytest.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any, TypeAlias
 from urllib.parse import unquote
+
+from hf_inference_tools.tasks import TASKS
+from hf_inference_tools.testing._samples import SAMPLES
 
 __all__ = [
     "DEFAULT_RESPONDERS",
@@ -356,8 +362,8 @@ AUDIO_TO_AUDIO = [
     {"label": "label_0", "blob": base64.b64encode(WAV_BYTES).decode(), "content-type": "audio/wav"}
 ]
 
-DEFAULT_TASKS: Mapping[str, str] = {
-    # The package's pinned defaults and the models named in research/hf_wire.md.
+_NAMED_MODELS: Mapping[str, str] = {
+    # The models named in research/hf_wire.md (the package's defaults among them).
     "distilbert/distilbert-base-uncased-finetuned-sst-2-english": "text-classification",
     "NousResearch/Minos-v1": "text-classification",
     "google/vit-base-patch16-224": "image-classification",
@@ -397,6 +403,17 @@ DEFAULT_TASKS: Mapping[str, str] = {
     "speechbrain/sepformer-wham": "audio-to-audio",
     "lllyasviel/sd-controlnet-canny": "image-to-image",
     "meta-llama/Llama-3.1-8B-Instruct": "text-generation",
+}
+# Reached by their route's suffix, not by model (they share models with other tasks).
+_SUFFIX_TASKS = frozenset({"feature-extraction", "sentence-similarity", "chat-completion"})
+
+DEFAULT_TASKS: Mapping[str, str] = {
+    **{
+        spec.default_model: spec.hf_task
+        for spec in TASKS.values()
+        if spec.hf_task not in _SUFFIX_TASKS and spec.default_model not in _NAMED_MODELS
+    },
+    **_NAMED_MODELS,
 }
 """Model -> task for `POST /models/{model}`; `FaultServer.tasks` starts as a copy."""
 
@@ -670,7 +687,21 @@ def _text_to_speech(req: RecordedRequest) -> Step:
     return checked if isinstance(checked, Status) else Success(WAV_BYTES, content_type="audio/wav")
 
 
-DEFAULT_RESPONDERS: Mapping[str, Responder] = {
+def _sampled(task: str) -> Responder:
+    """The testing kit's sample answer, once the request has the shape the service checks."""
+    sample, binary = SAMPLES[task], TASKS[task].media_input is not None
+
+    def respond(req: RecordedRequest) -> Step:
+        checked = _binary_inputs(req) if binary else _json_inputs(req)
+        if isinstance(checked, Status):
+            return checked
+        json_body = sample.content_type == "application/json"
+        return Success(sample.body(), content_type=None if json_body else sample.content_type)
+
+    return respond
+
+
+_WRITTEN_RESPONDERS: Mapping[str, Responder] = {
     "audio-classification": _audio_classification,
     "audio-to-audio": _static(AUDIO_TO_AUDIO, binary=True),
     "automatic-speech-recognition": _static(ASR, binary=True),
@@ -699,6 +730,11 @@ DEFAULT_RESPONDERS: Mapping[str, Responder] = {
     "visual-question-answering": _static(VISUAL_QUESTION_ANSWERING, binary=True),
     "zero-shot-classification": _zero_shot_classification,
     "zero-shot-image-classification": _zero_shot_image_classification,
+}
+
+DEFAULT_RESPONDERS: Mapping[str, Responder] = {
+    **{spec.hf_task: _sampled(name) for name, spec in TASKS.items() if name in SAMPLES},
+    **_WRITTEN_RESPONDERS,
 }
 """Task -> healthy answer; `FaultServer.responders` starts as a copy."""
 
