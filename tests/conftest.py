@@ -16,6 +16,7 @@ from tests.fault_fixtures import (  # noqa: F401  # fixtures registered by name
     fault_server_fixture,
     fault_server_session_fixture,
 )
+from tests.tool_calls import acall_tool
 
 BASE = "https://router.huggingface.co/hf-inference"
 TOKEN = "hf_test_secret_token_0123456789"
@@ -68,9 +69,6 @@ def invoke(request: pytest.FixtureRequest) -> Invoke:
     """Call a tool as an agent does (a tool call: errors come back as messages), sync and async."""
 
     async def run(tool: HfInferenceTool, args: dict[str, Any]) -> ToolMessage:
-        call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
-        message = tool.invoke(call) if request.param == "sync" else await tool.ainvoke(call)
-        assert isinstance(message, ToolMessage)
-        return message
+        return await acall_tool(tool, args, request.param)
 
     return run

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
 import httpx
 import pytest
 import respx
-from langchain_core.messages import ToolMessage
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from hf_inference_tools import (
@@ -20,6 +18,7 @@ from hf_inference_tools import (
 )
 from hf_inference_tools.tasks._openai import chat_request, hf_response_format, merge_chat_chunks
 from tests.conftest import BASE, TOKEN
+from tests.tool_calls import call_tool
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 CHAT_URL = f"{BASE}/models/{LLAMA}/v1/chat/completions"
@@ -106,13 +105,6 @@ STREAMED = {
 }
 
 
-def _run_tool(tool: ChatCompletionTool, args: dict[str, Any], mode: str) -> ToolMessage:
-    call = {"type": "tool_call", "id": "call_1", "name": "chat_completion", "args": args}
-    message = tool.invoke(call) if mode == "sync" else asyncio.run(tool.ainvoke(call))
-    assert isinstance(message, ToolMessage)
-    return message
-
-
 TOOL_ARGS = {"messages": MESSAGES, "parameters": {"max_tokens": 64, "temperature": 0.2}}
 WIRE_BODY = {"model": LLAMA, "messages": MESSAGES, "max_tokens": 64, "temperature": 0.2}
 
@@ -129,7 +121,7 @@ def test_tool__streamed_reply(
         200, content=stream, headers={"content-type": "text/event-stream"}
     )
     tool = ChatCompletionTool(client=HfInference(token=TOKEN))
-    message = _run_tool(tool, TOOL_ARGS, mode)
+    message = call_tool(tool, TOOL_ARGS, mode)
 
     request = route.calls.last.request
     assert str(request.url) == CHAT_URL
@@ -159,7 +151,7 @@ def test_tool__whole_reply_when_streaming_is_off(router: respx.MockRouter, mode:
     answer = _completion({"role": "assistant", "content": ANSWER})
     route = router.post(CHAT_URL).respond(json=answer)
     tool = ChatCompletionTool(client=HfInference(token=TOKEN), stream_tokens=False)
-    message = _run_tool(tool, TOOL_ARGS, mode)
+    message = call_tool(tool, TOOL_ARGS, mode)
 
     request = route.calls.last.request
     assert request.headers["content-type"] == "application/json"
@@ -176,7 +168,7 @@ def test_tool__streamed_tool_call_deltas_are_joined(router: respx.MockRouter, mo
         200, content=TOOL_CALL_STREAM, headers={"content-type": "text/event-stream"}
     )
     tool = ChatCompletionTool(client=HfInference(token=TOKEN))
-    message = _run_tool(tool, TOOL_ARGS, mode)
+    message = call_tool(tool, TOOL_ARGS, mode)
 
     assert json.loads(str(message.content)) == {
         "content": None,
@@ -222,7 +214,7 @@ def test_tool__invalid_arguments_get_a_helpful_message(
     router: respx.MockRouter, args: dict[str, Any], problem: str
 ) -> None:
     route = router.post(CHAT_URL)
-    message = _run_tool(ChatCompletionTool(client=HfInference()), args, "sync")
+    message = call_tool(ChatCompletionTool(client=HfInference()), args, "sync")
     assert message.status == "error"
     assert problem in str(message.content)
     assert "call it again with corrected arguments" in str(message.content)

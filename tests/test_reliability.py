@@ -57,6 +57,7 @@ from tests.fault_server import (
     Truncated,
 )
 from tests.scripted_model import ScriptedToolModel, tool_call
+from tests.tool_calls import acall_tool
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
 TOKEN = "hf_reliability_secret_0123456789"
@@ -95,11 +96,6 @@ async def classify(hf: HfInference, mode: Mode, **kwargs: Any) -> Any:
     if mode == "sync":  # blocking the test's loop is fine: the server has its own thread
         return hf.text_classification(inputs="I like you", **kwargs)
     return await hf.atext_classification(inputs="I like you", **kwargs)
-
-
-async def invoke(tool: BaseTool, mode: Mode, args: dict[str, Any], call_id: str = "c1") -> Any:
-    call = {"type": "tool_call", "id": call_id, "name": tool.name, "args": args}
-    return tool.invoke(call) if mode == "sync" else await tool.ainvoke(call)
 
 
 def recorded_waits(hf: HfInference) -> list[float]:
@@ -264,7 +260,7 @@ async def test_fault__tool_answers_with_a_message(
         client=make_client(max_retries=case.max_retries, options=case.options)
     )
 
-    message = await invoke(tool, mode, {"inputs": "I like you"})
+    message = await acall_tool(tool, {"inputs": "I like you"}, mode)
 
     assert isinstance(message, ToolMessage)
     assert len(fault_server.requests) == case.requests
@@ -479,15 +475,15 @@ async def until_requests(server: FaultServer, count: int) -> None:
 
 async def test_cancel__releases_the_connection(fault_server: FaultServer, hf: HfInference) -> None:
     tool = TextClassificationTool(client=hf)
-    await invoke(tool, "async", {"inputs": "warm up"})
+    await acall_tool(tool, {"inputs": "warm up"}, "async")
     fault_server.script(SST2, Slow(5.0))
 
-    task = asyncio.create_task(invoke(tool, "async", {"inputs": "slow"}))
+    task = asyncio.create_task(acall_tool(tool, {"inputs": "slow"}, "async"))
     await until_requests(fault_server, 2)  # the server is sitting on it
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    after = [await invoke(tool, "async", {"inputs": f"after {i}"}) for i in range(5)]
+    after = [await acall_tool(tool, {"inputs": f"after {i}"}, "async") for i in range(5)]
 
     assert [m.status for m in after] == ["success"] * 5
     warm, slow, *rest = fault_server.requests
@@ -525,7 +521,9 @@ async def test_cancel__queued_requests_do_not_poison_the_pool(
         hf = make_client(async_http_client=pool)
         slow = TextClassificationTool(client=hf, model="slow/model")
         # Two calls hold both connections; six wait in httpx's queue for one.
-        tasks = [asyncio.create_task(invoke(slow, "async", {"inputs": str(i)})) for i in range(8)]
+        tasks = [
+            asyncio.create_task(acall_tool(slow, {"inputs": str(i)}, "async")) for i in range(8)
+        ]
         await until_requests(fault_server, 2)
         await asyncio.sleep(0.05)
         for task in tasks:
@@ -534,7 +532,7 @@ async def test_cancel__queued_requests_do_not_poison_the_pool(
 
         tool = TextClassificationTool(client=hf)
         after = await asyncio.wait_for(
-            asyncio.gather(*(invoke(tool, "async", {"inputs": str(i)}) for i in range(10))), 30
+            asyncio.gather(*(acall_tool(tool, {"inputs": str(i)}, "async") for i in range(10))), 30
         )
 
     assert all(isinstance(r, asyncio.CancelledError) for r in results)
@@ -621,7 +619,7 @@ async def test_load__300_concurrent_calls_each_with_its_outcome(
             fault_server.tasks[model] = task
             fault_server.script(model, *LOADS[kind].script)
             tool = tool_class(client=hf, model=model)
-            calls.append(invoke(tool, "async", args, call_id=str(i)))
+            calls.append(acall_tool(tool, args, "async", call_id=str(i)))
 
         messages = await asyncio.wait_for(asyncio.gather(*calls), 60)
         await hf.aclose()
@@ -631,7 +629,7 @@ async def test_load__300_concurrent_calls_each_with_its_outcome(
         expected = LOADS[kind]
         assert message.status == expected.status, (kind, tool_name, message.content)
         if expected.status == "success":
-            assert successful_content(tool_name)(message.content)
+            assert successful_content(tool_name)(str(message.content))
         else:
             assert expected.says in message.content
     assert len(fault_server.requests) == sum(LOADS[kind].requests for kind, _ in plan)
@@ -649,8 +647,8 @@ def test_toolkit__two_successive_asyncio_runs(fault_server: FaultServer) -> None
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", ResourceWarning)
-        first = asyncio.run(invoke(tool, "async", {"inputs": "first loop"}))
-        second = asyncio.run(invoke(tool, "async", {"inputs": "second loop"}))
+        first = asyncio.run(acall_tool(tool, {"inputs": "first loop"}, "async"))
+        second = asyncio.run(acall_tool(tool, {"inputs": "second loop"}, "async"))
         between = asyncio.run(asyncio.to_thread(tool.invoke, {"inputs": "sync, in a thread"}))
         toolkit.close()
         gc.collect()  # a client left open by the first loop would warn here

@@ -12,14 +12,14 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from langchain_core.messages import ToolMessage
 
 from hf_inference_tools import DEFAULT_MODELS, HfInference
 from hf_inference_tools.tasks._tables import rows_to_columns
 from hf_inference_tools.testing import HfInferenceMock, data_uri, png_bytes, wav_bytes
-from hf_inference_tools.tools import TOOL_CLASSES, HfInferenceTool
+from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import BASE, TOKEN
 from tests.media_samples import flac_bytes
+from tests.tool_calls import call_tool
 
 PNG = png_bytes()
 PNG_B64 = base64.b64encode(PNG).decode("ascii")
@@ -47,13 +47,6 @@ LAYOUTLM = [{"score": 0.4251, "answer": "us-001", "start": 15, "end": 15}]
 DONUT = {"answer": "us-001", "score": None, "start": None, "end": None}
 SIMILAR = {"source_sentence": "That is a happy person", "sentences": ["A happy dog", "A sunny day"]}
 CLIP = [{"score": 0.9786421656608582, "label": "cat"}, {"score": 0.0214, "label": "dog"}]
-
-
-def _invoke(tool: HfInferenceTool, args: dict[str, Any], mode: str) -> ToolMessage:
-    call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
-    msg = tool.invoke(call) if mode == "sync" else asyncio.run(tool.ainvoke(call))
-    assert isinstance(msg, ToolMessage)
-    return msg
 
 
 def _url(task: str, suffix: str = "") -> str:
@@ -229,7 +222,7 @@ def test_tool__exact_request_and_normalised_result(
 ) -> None:
     route = router.post(_url(case.task, case.route)).respond(json=case.answer)
     tool = TOOL_CLASSES[case.task](client=HfInference(token=TOKEN))
-    msg = _invoke(tool, case.args, mode)
+    msg = call_tool(tool, case.args, mode)
     _assert_request(route.calls.last.request, case)
     assert msg.status == "success", msg.content
     assert json.loads(str(msg.content)) == case.result
@@ -309,7 +302,7 @@ def test_media_tool__saved_and_described(
     tool = TOOL_CLASSES[case.task](
         client=HfInference(token=TOKEN), media_root=tmp_path, output_dir=tmp_path / "out"
     )
-    msg = _invoke(tool, case.args, mode)
+    msg = call_tool(tool, case.args, mode)
     _assert_request(route.calls.last.request, case)
     assert msg.status == "success", msg.content
     content = json.loads(str(msg.content))
@@ -346,7 +339,7 @@ def test_media_tool__answer_without_media_is_an_output_error(
 ) -> None:
     reply = {"content": answer} if isinstance(answer, bytes) else {"json": answer}
     router.post(_url(task)).respond(**reply)
-    msg = _invoke(TOOL_CLASSES[task](client=HfInference(token=TOKEN)), args, "sync")
+    msg = call_tool(TOOL_CLASSES[task](client=HfInference(token=TOKEN)), args, "sync")
     assert msg.status == "error"
     assert f"not with a {task.replace('_', '-')} result" in str(msg.content)
     assert complaint in str(msg.content)
@@ -370,7 +363,7 @@ def test_audio_to_audio__outputs_saved_and_described(
     tool = TOOL_CLASSES["audio_to_audio"](
         client=HfInference(token=TOKEN), media_root=tmp_path, output_dir=tmp_path / "out"
     )
-    msg = _invoke(tool, {"data": WAV_URI}, mode)
+    msg = call_tool(tool, {"data": WAV_URI}, mode)
     request = route.calls.last.request
     assert request.headers["content-type"] == "audio/wav"
     assert request.content == WAV
@@ -391,7 +384,7 @@ def test_audio_to_audio__outputs_saved_and_described(
 def test_audio_to_audio__no_path_without_output_dir(router: respx.MockRouter) -> None:
     router.post(_url("audio_to_audio")).respond(json=_separated()[:1])
     tool = TOOL_CLASSES["audio_to_audio"](client=HfInference(token=TOKEN))
-    msg = _invoke(tool, {"data": WAV_URI}, "sync")
+    msg = call_tool(tool, {"data": WAV_URI}, "sync")
     assert json.loads(str(msg.content)) == [
         {"label": "label_0", "mime_type": "audio/flac", "bytes": len(FLAC), "duration_s": 1.5}
     ]
@@ -402,7 +395,7 @@ def test_audio_to_audio__blob_that_is_not_base64_is_an_output_error(
 ) -> None:
     broken = [{"label": "label_0", "blob": "not base64!", "content-type": "audio/flac"}]
     router.post(_url("audio_to_audio")).respond(json=broken)
-    msg = _invoke(
+    msg = call_tool(
         TOOL_CLASSES["audio_to_audio"](client=HfInference(token=TOKEN)), {"data": WAV_URI}, "sync"
     )
     assert msg.status == "error"
@@ -435,7 +428,7 @@ def test_tabular__malformed_table_is_refused_with_the_reason(
         rows_to_columns(rows)
     for task in ("tabular_classification", "tabular_regression"):
         tool = TOOL_CLASSES[task](client=HfInference(token=TOKEN))
-        msg = _invoke(tool, {"inputs": {"data": rows}}, "sync")
+        msg = call_tool(tool, {"inputs": {"data": rows}}, "sync")
         assert msg.status == "error"
         assert "inputs.data" in str(msg.content) and reason in str(msg.content)
     assert not router.calls
@@ -443,7 +436,7 @@ def test_tabular__malformed_table_is_refused_with_the_reason(
 
 def test_zero_shot_image_classification__one_label_is_refused(router: respx.MockRouter) -> None:
     tool = TOOL_CLASSES["zero_shot_image_classification"](client=HfInference(token=TOKEN))
-    msg = _invoke(tool, {"data": PNG_URI, "parameters": {"candidate_labels": ["cat"]}}, "sync")
+    msg = call_tool(tool, {"data": PNG_URI, "parameters": {"candidate_labels": ["cat"]}}, "sync")
     assert msg.status == "error"
     assert "parameters.candidate_labels" in str(msg.content)
     assert not router.calls

@@ -10,7 +10,6 @@ from typing import Any, Literal
 import httpx
 import pytest
 import respx
-from langchain_core.messages import ToolMessage
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ValidationError
 
@@ -28,20 +27,13 @@ from hf_inference_tools import (
 from hf_inference_tools.tasks import FEATURE_EXTRACTION, ContentContext
 from hf_inference_tools.tasks.conversational import conversation_messages
 from hf_inference_tools.testing import HfInferenceMock
-from hf_inference_tools.tools import HfInferenceTool
 from tests.conftest import BASE, TOKEN
+from tests.tool_calls import call_tool
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 GPT2 = "openai-community/gpt2"
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 MODES = ["sync", "async"]
-
-
-def _invoke(tool: HfInferenceTool, args: dict[str, Any], mode: str) -> ToolMessage:
-    call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
-    msg = tool.invoke(call) if mode == "sync" else asyncio.run(tool.ainvoke(call))
-    assert isinstance(msg, ToolMessage)
-    return msg
 
 
 def _call(hf: HfInference, method: str, mode: str, **kwargs: Any) -> Any:
@@ -98,7 +90,7 @@ def test_feature_extraction__tool_previews_and_keeps_the_vectors(
         "inputs": "Today is a sunny day",
         "parameters": {"normalize": True, "truncate": True, "prompt_name": "query"},
     }
-    msg = _invoke(FeatureExtractionTool(client=hf), args, mode)
+    msg = call_tool(FeatureExtractionTool(client=hf), args, mode)
     # Options sit at the root of the body, not under "parameters".
     _assert_json_request(
         route.calls.last.request,
@@ -159,7 +151,7 @@ def test_feature_extraction__tool_takes_one_text_only(router: respx.MockRouter) 
     tool = FeatureExtractionTool(client=HfInference())
     schema = convert_to_openai_tool(tool, strict=True)["function"]["parameters"]
     assert schema["properties"]["inputs"]["type"] == "string"
-    msg = _invoke(tool, {"inputs": ["a", "b"]}, "sync")
+    msg = call_tool(tool, {"inputs": ["a", "b"]}, "sync")
     assert msg.status == "error"
     assert "inputs" in msg.content
     assert not router.calls
@@ -224,7 +216,7 @@ def test_text_generation__classic_request_and_answers(
     router: respx.MockRouter, hf: HfInference, answer: Any, result: dict[str, Any], mode: str
 ) -> None:
     route = router.post(f"/models/{GPT2}").respond(json=answer)
-    msg = _invoke(
+    msg = call_tool(
         TextGenerationTool(client=hf, stream_tokens=False),
         {"inputs": PROMPT, "parameters": ALL_PARAMETERS},
         mode,
@@ -256,7 +248,7 @@ def test_text_generation__completions_maps_the_parameters(
 ) -> None:
     route = router.post(f"/models/{GPT2}/v1/completions").respond(json=COMPLETION)
     tool = TextGenerationTool(client=completions_hf, stream_tokens=False)
-    msg = _invoke(tool, {"inputs": PROMPT, "parameters": ALL_PARAMETERS}, mode)
+    msg = call_tool(tool, {"inputs": PROMPT, "parameters": ALL_PARAMETERS}, mode)
     _assert_json_request(
         route.calls.last.request,
         f"{BASE}/models/{GPT2}/v1/completions",
@@ -376,7 +368,7 @@ def test_text_generation__refusal_hint_reaches_the_agent(
     router: respx.MockRouter, hf: HfInference
 ) -> None:
     router.post(f"/models/{GPT2}").respond(400, json={"error": UNUSED_KWARGS})
-    msg = _invoke(TextGenerationTool(client=hf, stream_tokens=False), {"inputs": PROMPT}, "sync")
+    msg = call_tool(TextGenerationTool(client=hf, stream_tokens=False), {"inputs": PROMPT}, "sync")
     assert msg.status == "error"
     assert "seed, stop" in msg.content and USE_COMPLETIONS in msg.content
 
@@ -492,7 +484,7 @@ def test_conversational__speaks_chat_completion(
             "max_time": 3.0,
         },
     }
-    msg = _invoke(ConversationalTool(client=hf, stream_tokens=False), args, mode)
+    msg = call_tool(ConversationalTool(client=hf, stream_tokens=False), args, mode)
     _assert_json_request(
         route.calls.last.request,
         f"{BASE}/models/{LLAMA}/v1/chat/completions",

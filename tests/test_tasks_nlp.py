@@ -14,7 +14,6 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from langchain_core.messages import ToolMessage
 from pydantic import ValidationError
 
 from hf_inference_tools import (
@@ -31,6 +30,7 @@ from hf_inference_tools.tasks import TASKS, BuildContext
 from hf_inference_tools.testing import SAMPLES
 from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import BASE, TOKEN
+from tests.tool_calls import acall_tool
 
 NLP_TASKS = [
     "fill_mask",
@@ -263,13 +263,6 @@ def _response(body: Any, status: int = 200) -> ApiResponse:
     return ApiResponse(status, json.dumps(body).encode(), "application/json")
 
 
-async def _invoke(tool: Any, args: dict[str, Any], mode: str) -> ToolMessage:
-    call = {"type": "tool_call", "id": "call_1", "name": tool.name, "args": args}
-    message = tool.invoke(call) if mode == "sync" else await tool.ainvoke(call)
-    assert isinstance(message, ToolMessage)
-    return message
-
-
 # -- pure: build and parse --------------------------------------------------------------------
 
 
@@ -307,7 +300,7 @@ async def test_tool__request_and_normalised_result(
 ) -> None:
     tool = TOOL_CLASSES[case.task](client=hf)
     route = router.post(f"/models/{tool.model}").respond(json=case.answer)
-    message = await _invoke(tool, case.args, mode)
+    message = await acall_tool(tool, case.args, mode)
     request = route.calls.last.request
     assert str(request.url) == f"{BASE}/models/{tool.model}"
     assert request.headers["content-type"] == "application/json"
@@ -343,7 +336,7 @@ async def test_tool__error_in_a_200_is_quoted(
 ) -> None:
     tool = TOOL_CLASSES[task](client=hf)
     router.post(f"/models/{tool.model}").respond(200, json={"error": error})
-    message = await _invoke(tool, SAMPLES[task].args(), mode)
+    message = await acall_tool(tool, SAMPLES[task].args(), mode)
     assert message.status == "error"
     assert f"the server said: {quoted}" in str(message.content)
     assert f"answered 200, but not with a {tool.spec.hf_task} result" in str(message.content)
