@@ -1,7 +1,11 @@
 """Hugging Face inference tasks as LangChain tools, over one shared httpx client.
 
-Layers, each using only the ones below it: `_http` (the network), `tasks` (one definition per
-task), `client` (`HfInference`), `tools` (one `BaseTool` per task), `toolkit`.
+"The seed", here and throughout the code, is the API this package ports: `@huggingface/inference`
+v1, its `HfInference` client's task methods (names, Args and Return shapes).
+
+Layers: `_http` (the network), `tasks` (one module per task: its spec, pure over `_http`, and
+its tool class), `client` (`HfInference`, over the specs), `tools` (`_base`: the one place
+LangChain is touched, under every task's tool class), `toolkit`.
 
 The root exports the client, its options and errors, the toolkit, every tool class, and every
 task's Args / Parameters / ReturnValue types and spec (all of `tasks.__all__` and `tools.__all__`).

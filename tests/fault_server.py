@@ -17,7 +17,7 @@ Routes (paths relative to `url`; a model id is `name` or `org/name`):
 - `POST /v1/chat/completions` (the OpenAI-compatible router; the model comes from the body)
 - anything else -> 404 `{"error": "Model X does not exist"}`
 
-Healthy answers are realistic bodies recorded from the real service (research/hf_wire.md).
+Healthy answers are realistic bodies recorded from the real service.
 The tasks are the package's (`hf_inference_tools.tasks.TASKS`): a task with no answer written
 here gets its testing-kit sample (`hf_inference_tools.testing`), and every task's default model
 is served, so a new task needs no edit here. The
@@ -231,7 +231,7 @@ Responder: TypeAlias = Callable[[RecordedRequest], Step]
 
 
 # --------------------------------------------------------------------------------------------
-# Realistic bodies (research/hf_wire.md sections 2 and 5).
+# Realistic bodies, as the real service answered.
 
 
 def _png(width: int, height: int) -> bytes:
@@ -363,7 +363,7 @@ AUDIO_TO_AUDIO = [
 ]
 
 _NAMED_MODELS: Mapping[str, str] = {
-    # The models named in research/hf_wire.md (the package's defaults among them).
+    # Models the real service served when recorded (the package's defaults among them).
     "distilbert/distilbert-base-uncased-finetuned-sst-2-english": "text-classification",
     "NousResearch/Minos-v1": "text-classification",
     "google/vit-base-patch16-224": "image-classification",

@@ -65,7 +65,7 @@ def _sse(events: list[str], *, space: bool = True, done: bool = True) -> bytes:
     return "".join(lines + ([f"{prefix}[DONE]\n\n"] if done else [])).encode()
 
 
-# Streams as the servers send them (research/hf_wire.md section 3.4).
+# Streams as the servers send them (TGI 2 and 3, vLLM, the router).
 TGI3_STREAM = _sse(
     [
         _chunk({"role": "assistant", "content": "The capital"}),

@@ -1,6 +1,6 @@
 """Server-Sent Events, parsed without I/O: lines in, each event's `data` out.
 
-What the inference servers send (research/hf_wire.md section 3.4) differs from server to server:
+What the inference servers send (recorded in `testing/_streams.py`) differs from server to server:
 TGI's text generation writes `data:{...}` (no space) and simply closes the connection at the end;
 its chat completion writes `data: {...}` and ends with `data: [DONE]`; an error arrives as an
 ordinary event, `data:{"error": ..., "error_type": ...}`, inside a 200 answer. So the parser

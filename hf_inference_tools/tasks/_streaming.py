@@ -5,7 +5,7 @@ event becomes a chunk (`chunk`); `text` is what a chunk adds to the reply (what 
 as a token event); `assemble` adds the chunks up to the body the call without streaming would
 have got, so that a streamed result goes through the task's own `parse` and has the same shape.
 
-TGI's text-generation events (research/hf_wire.md section 3.4) look like
+TGI's text-generation events (as `testing/_streams.py` replays them) look like
 `data:{"index":1,"token":{"id":3,"text":" ","logprob":-2.0,"special":false},
 "generated_text":null,"details":null}`; the last one carries `generated_text` and `details`.
 The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as the same events.

@@ -452,4 +452,4 @@ SAMPLES: dict[str, Sample] = {
         },
     ),
 }
-"""Every task's example, by tool name: answers shaped like the real API's (see hf_wire.md)."""
+"""Every task's example, by tool name: answers shaped like the real API's (recorded from it)."""

@@ -1,7 +1,7 @@
 """What the API streams for an answer: SSE bodies made from the answer it would give whole.
 
 The mock answers a request with `"stream": true` by streaming its usual answer for the task,
-in the wire format the real servers use (research/hf_wire.md section 3.4): chat completion as
+in the wire format the real servers use (TGI's, vLLM's and the router's): chat completion as
 `data: {chunk}` events ending with `data: [DONE]`, TGI text generation as `data:{event}` (no
 space) with no `[DONE]`, the completions API (vLLM) as `data: {chunk}` events ending with
 `data: [DONE]`. So `mock.respond("chat_completion", json=completion)` also serves the streaming
