@@ -177,10 +177,19 @@ class Transport:
     ) -> T:
         """`attempt_once` under the retry policy: the one loop behind `send` and `stream`."""
         self._check_options(options)
-        url, body = self.url_for(ctx.model, request.route), encode_body(request)
+        # The module functions, not this class's wrappers: a call saved per request.
+        url = url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
-            return attempt_once(ctx, url, self.headers_for(request, options, waiting=False), body)
+            return attempt_once(
+                ctx,
+                url,
+                headers_for(
+                    request, options, token=self._token, extra=self.extra_headers, waiting=False
+                ),
+                body,
+            )
         except Retryable as exc:
             first: Retryable | None = exc
         import tenacity  # on the first failure only: ~7 ms to import, unused by most calls
@@ -197,7 +206,13 @@ class Transport:
                         failed, first = first, None
                         waiting = failed.loading
                         raise failed
-                    headers = self.headers_for(request, options, waiting=waiting)
+                    headers = headers_for(
+                        request,
+                        options,
+                        token=self._token,
+                        extra=self.extra_headers,
+                        waiting=waiting,
+                    )
                     try:
                         return attempt_once(ctx, url, headers, body)
                     except Retryable as exc:
@@ -220,11 +235,18 @@ class Transport:
     ) -> T:
         """Async twin of `_retried`."""
         self._check_options(options)
-        url, body = self.url_for(ctx.model, request.route), encode_body(request)
+        # The module functions, not this class's wrappers: a call saved per request.
+        url = url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
             return await attempt_once(
-                ctx, url, self.headers_for(request, options, waiting=False), body
+                ctx,
+                url,
+                headers_for(
+                    request, options, token=self._token, extra=self.extra_headers, waiting=False
+                ),
+                body,
             )
         except Retryable as exc:
             first: Retryable | None = exc
@@ -242,7 +264,13 @@ class Transport:
                         failed, first = first, None
                         waiting = failed.loading
                         raise failed
-                    headers = self.headers_for(request, options, waiting=waiting)
+                    headers = headers_for(
+                        request,
+                        options,
+                        token=self._token,
+                        extra=self.extra_headers,
+                        waiting=waiting,
+                    )
                     try:
                         return await attempt_once(ctx, url, headers, body)
                     except Retryable as exc:
@@ -259,7 +287,7 @@ class Transport:
         content: bytes | Iterator[bytes] = body
         if len(body) > UPLOAD_SLICE:  # see `upload`
             headers, content = {**headers, "Content-Length": str(len(body))}, slices(body)
-        client = self.client()
+        client = self._clients.client()
         # `client.stream()` is this, wrapped in a generator-based context manager.
         request = client.build_request(
             "POST", url, headers=headers, content=content, timeout=self.timeout
@@ -286,7 +314,7 @@ class Transport:
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         started = time.monotonic()
-        client = await self.aclient()
+        client = await self._clients.aclient()
         content: bytes | AsyncIterator[bytes] = body
         if len(body) > UPLOAD_SLICE:  # see `upload`
             headers, content = {**headers, "Content-Length": str(len(body))}, aslices(body)
@@ -408,7 +436,7 @@ class Transport:
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> httpx.Response:
         started = time.monotonic()
-        client = self.client()
+        client = self._clients.client()
         request = client.build_request(
             "POST", url, headers=headers, content=body, timeout=self.timeout
         )
@@ -429,7 +457,7 @@ class Transport:
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
     ) -> httpx.Response:
         started = time.monotonic()
-        client = await self.aclient()
+        client = await self._clients.aclient()
         request = client.build_request(
             "POST", url, headers=headers, content=body, timeout=self.timeout
         )
