@@ -34,19 +34,16 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
 
-from .._version import __version__
 from ..errors import MediaError
+from ._shared import USER_AGENT, tls_context
 
 if TYPE_CHECKING:
-    import ssl
-
     from .._media import MediaKind, MediaPolicy
 
 __all__ = ["MAX_REDIRECTS", "Resolver", "afetch_url", "fetch_url", "shown_url"]
@@ -55,7 +52,6 @@ Resolver = Callable[[str, int], list[str]]
 """`(host, port) -> addresses`, like `getaddrinfo` reduced to the address strings."""
 
 MAX_REDIRECTS = 5
-USER_AGENT = f"hf-inference-tools/{__version__}"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _SHOWN_LIMIT = 120
 # A connection opened with one hop's SNI must not carry another hop's request to the same IP.
@@ -229,17 +225,11 @@ def _non_public_category(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     return None
 
 
-@cache
-def _ssl_context() -> ssl.SSLContext:
-    # Loading the CA bundle takes milliseconds; the clients are per call, the context is shared.
-    return httpx.create_ssl_context()
-
-
 def _client() -> httpx.Client:
     return httpx.Client(
         follow_redirects=False,  # each hop is checked here before it is sent
         trust_env=False,  # no proxies or netrc from the environment
-        verify=_ssl_context(),
+        verify=tls_context(),
         limits=_NO_CONNECTION_REUSE,
         cookies=_no_cookies(),
         headers={"User-Agent": USER_AGENT},
@@ -250,7 +240,7 @@ def _aclient() -> httpx.AsyncClient:
     return httpx.AsyncClient(
         follow_redirects=False,
         trust_env=False,
-        verify=_ssl_context(),
+        verify=tls_context(),
         limits=_NO_CONNECTION_REUSE,
         cookies=_no_cookies(),
         headers={"User-Agent": USER_AGENT},

@@ -15,7 +15,6 @@ import email.utils
 import json
 import logging
 import re
-import ssl
 import threading
 import time
 import warnings
@@ -31,14 +30,12 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import httpx
 from pydantic import SecretStr
 
 from .._config import Options
-from .._version import __version__
 from ..errors import (
     AuthenticationError,
     HfInferenceError,
@@ -52,6 +49,7 @@ from ..errors import (
     ServerError,
 )
 from ._deadline import Deadline, install_deadline
+from ._shared import USER_AGENT, tls_context
 from .sse import StreamError, aiter_sse, iter_sse, stream_error
 
 if TYPE_CHECKING:
@@ -66,7 +64,6 @@ T = TypeVar("T")
 
 Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
 
-USER_AGENT = f"hf-inference-tools/{__version__}"
 # httpx keeps 20 idle connections by default; concurrent agents need more to avoid reconnecting.
 DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -188,7 +185,9 @@ class Transport:
             with self._lock:
                 if self._client is None:
                     client = httpx.Client(
-                        timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
+                        timeout=httpx.Timeout(self.timeout),
+                        limits=DEFAULT_LIMITS,
+                        verify=tls_context(),
                     )
                     install_deadline(client)
                     self._client = client
@@ -203,7 +202,7 @@ class Transport:
         if entry is not None and not entry[0].is_closed:
             return entry[0]
         client = httpx.AsyncClient(
-            timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=_tls()
+            timeout=httpx.Timeout(self.timeout), limits=DEFAULT_LIMITS, verify=tls_context()
         )
         from ._pool import install_fair_pool  # loads httpcore: not at import
 
@@ -931,7 +930,6 @@ async def _aslices(body: bytes) -> AsyncIterator[bytes]:
         yield piece
 
 
-@cache
 def _type_and_request_id(response: httpx.Response) -> tuple[str | None, str | None]:
     """The answer's Content-Type and X-Request-Id. httpx's `headers.get` decodes and lower-cases
     every header on each lookup; one pass over the raw pairs finds both."""
@@ -943,11 +941,6 @@ def _type_and_request_id(response: httpx.Response) -> tuple[str | None, str | No
         elif lowered == b"x-request-id" and request_id is None:
             request_id = value.decode("latin-1")
     return content_type, request_id
-
-
-def _tls() -> ssl.SSLContext:
-    # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
-    return httpx.create_ssl_context()
 
 
 async def _close_at_loop_shutdown(client: httpx.AsyncClient) -> AsyncGenerator[None]:
