@@ -88,10 +88,9 @@ def test_sample__sync_and_async_give_same_message(name: str, tmp_path: Path) -> 
     assert len(mock.calls_for(name)) == 2
     assert sync_msg.artifact["task"] == tool.spec.seed_name
     assert sync_msg.artifact["model"] == tool.model
-    assert len(str(sync_msg.content)) <= CONTENT_LIMIT + 200
+    assert len(str(sync_msg.content)) <= CONTENT_LIMIT
     assert "base64" not in str(sync_msg.content)
-    if "… [cut" not in str(sync_msg.content):
-        assert isinstance(json.loads(str(sync_msg.content)), list | dict)
+    assert isinstance(json.loads(str(sync_msg.content)), list | dict)
     if tool.spec.media_output is None:
         assert _unnamed(sync_msg.content) == _unnamed(async_msg.content)
         assert sync_msg.artifact == async_msg.artifact
@@ -176,15 +175,17 @@ def test_model_is_the_developers_choice() -> None:
     assert mock.calls[0].model == "my-org/sentiment"
 
 
-def test_long_content_is_cut_with_a_note() -> None:
+def test_long_content_is_cut_inside_the_json() -> None:
     many = [[{"label": f"label-{i}", "score": 1 / (i + 1)} for i in range(400)]]
     with HfInferenceMock() as mock:
         mock.respond("text_classification", json=many)
         msg = TextClassificationTool(client=HfInference()).invoke(
             _call("text_classification", {"inputs": "hi"})
         )
-    assert len(msg.content) < CONTENT_LIMIT + 200
-    assert "the full result is in the artifact" in msg.content
+    assert len(msg.content) <= CONTENT_LIMIT
+    shown = json.loads(msg.content)
+    assert shown[0] == {"label": "label-0", "score": 1.0}
+    assert shown[-1] == f"…[cut {400 - (len(shown) - 1)} items]"
     assert len(msg.artifact["result"]) == 400
 
 
