@@ -30,7 +30,7 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import httpx
 from pydantic import SecretStr
@@ -622,15 +622,21 @@ class Transport:
     @contextlib.contextmanager
     def stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> Iterator[Iterator[dict[str, Any]]]:
+    ) -> Iterator[Iterator[dict[str, Any]] | ApiResponse]:
         """Open a Server-Sent Events answer; yield an iterator over its JSON events.
 
-        A non-2xx before the stream starts raises what `send` raises, after the same retries;
-        a 2xx that is not `text/event-stream` raises `OutputError`; an event with an `error`
-        key raises the matching error. The events end at `[DONE]` or at the end of the body.
-        Leaving the `with` block closes the connection, however far the reading got.
+        A server that ignores `stream` (transformers pipelines on HF Inference, many endpoints,
+        older TGI) answers 2xx JSON instead: that is the whole answer, and it is yielded as the
+        `ApiResponse` that `send` would have returned. A non-2xx before the stream starts raises
+        what `send` raises, after the same retries; a 2xx that is neither an event stream nor
+        JSON raises `OutputError`; an event with an `error` key raises the matching error. The
+        events end at `[DONE]` or at the end of the body. Leaving the `with` block closes the
+        connection, however far the reading got.
         """
         response = self._start_stream(ctx, request, options)
+        if isinstance(response, ApiResponse):
+            yield response
+            return
         events = self._events(ctx, response)
         try:
             yield events
@@ -641,9 +647,12 @@ class Transport:
     @contextlib.asynccontextmanager
     async def astream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
+    ) -> AsyncIterator[AsyncIterator[dict[str, Any]] | ApiResponse]:
         """Async twin of `stream`."""
         response = await self._astart_stream(ctx, request, options)
+        if isinstance(response, ApiResponse):
+            yield response
+            return
         events = self._aevents(ctx, response)
         try:
             yield events
@@ -653,18 +662,18 @@ class Transport:
 
     def _start_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         # Retried like `send`, but only until the stream starts: never once events flow.
         return self._retried(ctx, request, options, self._open_stream)
 
     async def _astart_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         return await self._aretried(ctx, request, options, self._aopen_stream)
 
     def _open_stream(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = self.client()
         request = client.build_request(
@@ -681,11 +690,11 @@ class Transport:
                 response.close()
         except httpx.HTTPError as exc:
             raise self._transport_error(ctx, exc) from exc
-        self._refuse_stream(ctx, response, content, started)
+        return self._whole_or_refused(ctx, response, content, started)
 
     async def _aopen_stream(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = await self.aclient()
         request = client.build_request(
@@ -702,7 +711,7 @@ class Transport:
                 await response.aclose()
         except httpx.HTTPError as exc:
             raise self._transport_error(ctx, exc) from exc
-        self._refuse_stream(ctx, response, content, started)
+        return self._whole_or_refused(ctx, response, content, started)
 
     def _events(self, ctx: CallContext, response: httpx.Response) -> Generator[dict[str, Any]]:
         try:
@@ -731,18 +740,21 @@ class Transport:
             self.has_token,
         )
 
-    def _refuse_stream(
+    def _whole_or_refused(
         self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
-    ) -> NoReturn:
-        # A non-2xx gets exactly what `send` would raise (and retry).
-        self._finish(ctx, response, content, started)
+    ) -> ApiResponse:
+        # A non-2xx gets exactly what `send` would raise (and retry); a 2xx JSON body is the
+        # whole answer of a server that does not stream.
+        answer = self._finish(ctx, response, content, started)
+        if _is_json(answer.content_type):
+            return answer
         server, _ = _server_text(response, content)
         server = self.redact(server) if server else server
         kind = response.headers.get("content-type") or "no content type"
         raise OutputError(
             f"{_who(ctx)} answered {response.status_code} with {kind} instead of an event "
-            f"stream{f' ({server})' if server else ''}. The model or endpoint may not stream: "
-            "call the method without `_stream`.",
+            f"stream or JSON{f' ({server})' if server else ''}. The model or endpoint may not "
+            "stream: call the method without `_stream`.",
             task=ctx.task,
             model=ctx.model,
             status=response.status_code,
@@ -802,6 +814,11 @@ class Transport:
             task=ctx.task,
             model=ctx.model,
         )
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
 
 
 def _is_event_stream(response: httpx.Response) -> bool:

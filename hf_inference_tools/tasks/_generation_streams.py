@@ -11,9 +11,10 @@ from ._streaming import (
     assemble_text_generation,
     text_generation_chunk,
     text_generation_token_text,
+    text_generation_whole,
 )
-from .chat_completion import chat_stream
-from .conversational import CONVERSATIONAL
+from .chat_completion import ChatCompletionStreamOutput, chat_stream, reply_chunk
+from .conversational import CONVERSATIONAL, ConversationalReturnValue
 from .text_generation import TEXT_GENERATION
 
 __all__ = ["CONVERSATIONAL_STREAM", "TEXT_GENERATION_STREAM"]
@@ -23,11 +24,17 @@ TEXT_GENERATION_STREAM = StreamSpec(
     chunk=text_generation_chunk,
     text=text_generation_token_text,
     assemble=assemble_text_generation,
+    whole=text_generation_whole,
 )
 """Tokens as they are generated: TGI's events (`data:` without a space, no `[DONE]`, the whole
 text on the last one), or the completions API's chunks with `text_generation_api="completions"`.
 The sum goes through the task's `parse` and `finish` (`return_full_text`, `warnings`)."""
 
-CONVERSATIONAL_STREAM = chat_stream(CONVERSATIONAL)
+
+def _conversational_whole(result: ConversationalReturnValue) -> ChatCompletionStreamOutput:
+    return reply_chunk(result.generated_text)
+
+
+CONVERSATIONAL_STREAM = chat_stream(CONVERSATIONAL, whole=_conversational_whole)
 """The reply as `chat.completion.chunk`s; the sum becomes the seed's Return, conversation
 included."""

@@ -237,7 +237,8 @@ class HfInferenceTool(BaseTool):
         tokens = _TokenEvents(self, spec, run_manager)
         with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
             for chunk in stream:
-                if event := tokens.event(chunk):
+                # A server that answered whole sent no tokens: the call is as if not streamed.
+                if not stream.answered_whole and (event := tokens.event(chunk)):
                     dispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return stream.result()
 
@@ -251,7 +252,7 @@ class HfInferenceTool(BaseTool):
         tokens = _TokenEvents(self, spec, run_manager)
         async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
             async for chunk in stream:
-                if event := tokens.event(chunk):
+                if not stream.answered_whole and (event := tokens.event(chunk)):
                     await adispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return await stream.result()
 
