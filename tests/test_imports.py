@@ -68,7 +68,7 @@ def test_import__a_tool_loads_its_own_task_only() -> None:
         "from hf_inference_tools import HfInference, HfInferenceToolkit, TextClassificationTool"
     )
     assert _task_modules(loaded) == {"text_classification"}  # which declares its tool too
-    assert _submodules(loaded, "tools") == {"_base"}
+    assert _submodules(loaded, "tools") == {"_base", "_content"}
     assert not loaded & ON_DEMAND
 
 
@@ -84,7 +84,7 @@ def test_import__building_a_client_and_calling_it_mocked_loads_no_task_but_its_o
         "assert hf.fill_mask(inputs='[MASK]')[0].token_str == 'x'"
     )
     assert _task_modules(loaded) == {"fill_mask"}
-    assert _submodules(loaded, "tools") == {"_base"}
+    assert _submodules(loaded, "tools") == {"_base", "_content"}
     assert not loaded & ON_DEMAND
 
 
@@ -108,7 +108,10 @@ def test_import__a_registry_lookup_and_a_toolkit_load_what_they_name() -> None:
     )
     assert {"translation", "fill_mask"} <= _task_modules(loaded)
     assert "text_classification" not in _task_modules(loaded)
-    assert _submodules(loaded, "tools") == {"_base"}  # fill_mask's tool is in its task module
+    assert _submodules(loaded, "tools") == {
+        "_base",
+        "_content",
+    }  # fill_mask's tool is in its task module
     assert not loaded & ON_DEMAND
 
 
@@ -119,7 +122,7 @@ def test_import__every_tool_loads_everything_once_asked() -> None:
         f"assert len(tools) == {len(TASKS)}"
     )
     assert _task_modules(loaded) == set(TASKS)
-    assert _submodules(loaded, "tools") == {"_base"}
+    assert _submodules(loaded, "tools") == {"_base", "_content"}
 
 
 def test_import__media_libraries_load_on_first_use() -> None:

@@ -36,7 +36,7 @@ from hf_inference_tools import (
     TextGenerationTool,
 )
 from hf_inference_tools._http.sse import StreamError, aiter_sse, iter_sse, stream_error
-from hf_inference_tools._http.transport import ApiRequest, CallContext
+from hf_inference_tools._http.transport import ApiRequest, ApiResponse, CallContext
 from hf_inference_tools.tasks._streaming import (
     TextGenerationStreamOutputToken,
     assemble_text_generation,
@@ -415,10 +415,12 @@ def test_broken_stream__server_error_not_retried(router: respx.MockRouter, hf: H
     assert route.call_count == 1
 
 
-def test_not_an_event_stream__output_error(served: HfInference, fault_server: FaultServer) -> None:
-    completion = {"object": "chat.completion", "choices": []}
-    fault_server.script(LLAMA, Success(completion))
-    with pytest.raises(OutputError, match="application/json instead of an event stream") as info:
+def test_neither_an_event_stream_nor_json__output_error(
+    served: HfInference, fault_server: FaultServer
+) -> None:
+    page = b"<html><body>Welcome to nginx!</body></html>"
+    fault_server.script(LLAMA, Success(page, content_type="text/html"))
+    with pytest.raises(OutputError, match="text/html instead of an event stream or JSON") as info:
         list(served.chat_completion_stream(messages=USER))
     assert info.value.status == 200
 
@@ -489,6 +491,7 @@ def test_transport_stream__leaving_the_block_closes_the_response(
     fault_server.script(LLAMA, SSE(_slow_events(40), delay=0.05, chunked=True))
     ctx, request = _chat_stream_request()
     with served.transport.stream(ctx, request, Options()) as events:
+        assert not isinstance(events, ApiResponse)
         first = next(events)
         assert len(_pool(served.transport.client())) == 1
     # `events` is still referenced: the block itself released the connection.
@@ -503,6 +506,7 @@ async def test_transport_astream__leaving_the_block_closes_the_response(
     fault_server.script(LLAMA, SSE(_slow_events(40), delay=0.05, chunked=True))
     ctx, request = _chat_stream_request()
     async with served.transport.astream(ctx, request, Options()) as events:
+        assert not isinstance(events, ApiResponse)
         first = await anext(events)
     assert _pool(await served.transport.aclient()) == []
     assert first["choices"][0]["delta"]["content"] == " w0"
@@ -804,3 +808,169 @@ def test_a_streaming_tool_must_derive_from_the_streaming_base() -> None:
     class Fine(HfInferenceStreamingTool):  # the same declaration on the right base is accepted
         spec: ClassVar[TaskSpec[Any, Any]] = TEXT_GENERATION
         stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
+
+
+# -- servers that answer whole: plain JSON to a streaming request ------------------------------
+# Transformers pipelines on HF Inference (gpt2, flan-t5), many endpoints and older TGI builds
+# ignore `stream` and answer as they always do.
+
+GPT2_TEXT = "The answer to the universe is forty-two, said the computer, after a long silence."
+GPT2_ANSWER = [{"generated_text": GPT2_TEXT}]  # a transformers pipeline's answer: a list of one
+
+
+def _read_stream(make: Any, mode: str) -> tuple[Any, list[Any], Any]:
+    """`(stream, chunks, result)` of a `*_stream` method (`make(async_twin: bool)`)."""
+    if mode == "sync":
+        stream = make(False)
+        chunks = list(stream)
+        return stream, chunks, stream.result()
+
+    async def read() -> tuple[Any, list[Any], Any]:
+        stream = make(True)
+        chunks = [chunk async for chunk in stream]
+        return stream, chunks, await stream.result()
+
+    return asyncio.run(read())
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_plain_json__text_generation_stream_yields_one_final_chunk(
+    router: respx.MockRouter, hf: HfInference, mode: str
+) -> None:
+    route = router.post(f"/models/{GPT2}").respond(json=GPT2_ANSWER)
+
+    def make(is_async: bool) -> Any:
+        method = hf.atext_generation_stream if is_async else hf.text_generation_stream
+        return method(inputs=PROMPT, model=GPT2)
+
+    stream, chunks, result = _read_stream(make, mode)
+    (chunk,) = chunks
+    assert stream.answered_whole
+    assert chunk.token.text == chunk.generated_text == GPT2_TEXT
+    assert result == hf.text_generation(inputs=PROMPT, model=GPT2)  # as if not streamed
+    assert result.generated_text == GPT2_TEXT
+    assert [json.loads(c.request.content).get("stream") for c in route.calls] == [True, None]
+
+
+WEATHER_CALL = {
+    "id": "call_1",
+    "type": "function",
+    "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'},
+}
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("calls_a_tool", [False, True], ids=["text", "tool-call"])
+def test_plain_json__chat_completion_stream_yields_one_final_chunk(
+    router: respx.MockRouter, hf: HfInference, mode: str, calls_a_tool: bool
+) -> None:
+    answer = _completion(ANSWER)
+    if calls_a_tool:
+        answer["choices"][0]["message"] = {"role": "assistant", "tool_calls": [WEATHER_CALL]}
+        answer["choices"][0]["finish_reason"] = "tool_calls"
+    route = router.post(CHAT_URL).respond(json=answer)
+
+    def make(is_async: bool) -> Any:
+        method = hf.achat_completion_stream if is_async else hf.chat_completion_stream
+        return method(messages=USER)
+
+    stream, chunks, result = _read_stream(make, mode)
+    (chunk,) = chunks
+    assert stream.answered_whole
+    assert result == hf.chat_completion(messages=USER)  # as if not streamed
+    assert chunk.usage is not None and chunk.usage.total_tokens == 19
+    choice = chunk.choices[0]
+    assert choice.finish_reason == answer["choices"][0]["finish_reason"]
+    if calls_a_tool:
+        assert chunk.text == ""
+        (call,) = choice.delta.tool_calls or []
+        assert (call.id, call.function and call.function.name) == ("call_1", "get_weather")
+        assert call.function is not None and json.loads(call.function.arguments) == {
+            "city": "Paris"
+        }
+    else:
+        assert chunk.text == ANSWER == result.choices[0].message.content
+    assert json.loads(route.calls[0].request.content)["stream"] is True
+
+
+def _conversation_args() -> dict[str, Any]:
+    return {
+        "inputs": {
+            "text": "Good good thanks",
+            "past_user_inputs": ["Hey my name is Julien! How are you?"],
+            "generated_responses": ["I'm good, how are you?"],
+        }
+    }
+
+
+# The v1 conversational pipeline's answer (an endpoint still running it answers so).
+V1_CONVERSATION = {
+    "generated_text": "No problem, I'm glad you're doing well!",
+    "conversation": {
+        "generated_responses": [
+            "I'm good, how are you?",
+            "No problem, I'm glad you're doing well!",
+        ],
+        "past_user_inputs": ["Hey my name is Julien! How are you?", "Good good thanks"],
+    },
+    "warnings": ["Setting `pad_token_id` to `eos_token_id`:50256 for open-end generation."],
+}
+
+PLAIN_TOOL_CASES = {
+    "text_generation (gpt2)": (
+        TextGenerationTool,
+        f"/models/{GPT2}",
+        GPT2_ANSWER,
+        {"inputs": PROMPT},
+        {"generated_text": GPT2_TEXT},
+    ),
+    "chat_completion": (
+        ChatCompletionTool,
+        CHAT_URL,
+        _completion(ANSWER),
+        {"messages": USER},
+        {"content": ANSWER, "finish_reason": "stop"},
+    ),
+    "conversational (chat completion)": (
+        ConversationalTool,
+        CHAT_URL,
+        _completion(ANSWER),
+        _conversation_args(),
+        {"generated_text": ANSWER},
+    ),
+    "conversational (v1 answer)": (
+        ConversationalTool,
+        CHAT_URL,
+        V1_CONVERSATION,
+        _conversation_args(),
+        {
+            "generated_text": V1_CONVERSATION["generated_text"],
+            "warnings": V1_CONVERSATION["warnings"],
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("case", PLAIN_TOOL_CASES)
+def test_plain_json__streaming_tools_return_it_as_a_plain_call_would(
+    router: respx.MockRouter, hf: HfInference, case: str, mode: str
+) -> None:
+    tool_class, path, answer, args, content = PLAIN_TOOL_CASES[case]
+    model = GPT2 if tool_class is TextGenerationTool else LLAMA
+    route = router.post(path).respond(json=answer)
+    handler = _Tokens()
+    config: RunnableConfig = {"callbacks": [handler]}
+    messages = []
+    for stream_tokens in (True, False):
+        tool = tool_class(client=hf, model=model, stream_tokens=stream_tokens)
+        call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": args}
+        run = tool.invoke(call, config) if mode == "sync" else None
+        messages.append(run or asyncio.run(tool.ainvoke(call, config)))
+    streamed, plain = messages
+
+    assert streamed.status == "success", streamed.content
+    assert json.loads(str(streamed.content)) == content
+    assert (streamed.content, streamed.artifact) == (plain.content, plain.artifact)
+    assert handler.tokens == []  # nothing was streamed, so no token event
+    assert [json.loads(c.request.content).get("stream") for c in route.calls] == [True, None]

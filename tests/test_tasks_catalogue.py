@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from hf_inference_tools import DEFAULT_MODELS, HfInference
 from hf_inference_tools.tasks._tables import rows_to_columns
@@ -432,6 +433,48 @@ def test_tabular__malformed_table_is_refused_with_the_reason(
         assert msg.status == "error"
         assert "inputs.data" in str(msg.content) and reason in str(msg.content)
     assert not router.calls
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("task", "columns", "answer"),
+    [
+        ("tabular_classification", WINE_COLUMNS, [5, 7]),
+        ("tabular_regression", FISH_COLUMNS, [270.5473526976245, 313.6843425638086]),
+    ],
+)
+def test_tabular__client_takes_the_apis_column_map(
+    task: str, columns: dict[str, list[str]], answer: list[Any], mode: str, router: respx.MockRouter
+) -> None:
+    route = router.post(_url(task)).respond(json=answer)
+    with HfInference(token=TOKEN) as hf:
+        call = getattr(hf, task if mode == "sync" else f"a{task}")
+        result = call(inputs={"data": columns})
+        result = asyncio.run(result) if mode == "async" else result
+    assert result == answer
+    assert json.loads(route.calls.last.request.content) == {"inputs": {"data": columns}}
+
+
+def test_tabular__column_map_cells_as_numbers_and_uneven_columns() -> None:
+    # A DataFrame's columns come as numbers; cells are text on the wire either way.
+    numeric = {"Length1": [23.2, 24], "Height": [11.52, 12.48]}
+    args = TOOL_CLASSES["tabular_regression"].spec.input_model.model_validate(
+        {"inputs": {"data": numeric}}
+    )
+    assert args.inputs.data == [["Length1", "Height"], ["23.2", "11.52"], ["24", "12.48"]]
+    with pytest.raises(ValueError, match="every column needs the same number of cells"):
+        HfInference(token=TOKEN).tabular_classification(
+            inputs={"data": {"alcohol": ["9.4", "12.6"], "pH": ["3.51"]}}
+        )
+
+
+@pytest.mark.parametrize("task", ["tabular_classification", "tabular_regression"])
+def test_tabular__tool_schema_keeps_rows(task: str) -> None:
+    tool = TOOL_CLASSES[task](client=HfInference(token=TOKEN))
+    schema = convert_to_openai_tool(tool, strict=True)["function"]["parameters"]
+    data = schema["properties"]["inputs"]["properties"]["data"]
+    assert data["type"] == "array"
+    assert data["items"] == {"type": "array", "items": {"type": "string"}}
 
 
 def test_zero_shot_image_classification__one_label_is_refused(router: respx.MockRouter) -> None:

@@ -596,12 +596,61 @@ def test_conversational__cut_reply_is_warned(router: respx.MockRouter, hf: HfInf
     ]
 
 
+# The v1 API's Return, as an endpoint running the conversational pipeline still answers it
+# (microsoft/DialoGPT-medium, in the HF Inference API's own documentation).
+V1_ANSWER = {
+    "generated_text": "No problem, I'm glad you're doing well!",
+    "conversation": {
+        "generated_responses": [
+            "I'm good, how are you?",
+            "No problem, I'm glad you're doing well!",
+        ],
+        "past_user_inputs": ["Hey my name is Julien! How are you?", "Good good thanks"],
+    },
+    "warnings": ["Setting `pad_token_id` to `eos_token_id`:50256 for open-end generation."],
+}
+V1_INPUTS = {
+    "text": "Good good thanks",
+    "past_user_inputs": ["Hey my name is Julien! How are you?"],
+    "generated_responses": ["I'm good, how are you?"],
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_conversational__v1_answer_is_taken_as_it_is(
+    router: respx.MockRouter, hf: HfInference, mode: str
+) -> None:
+    router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=V1_ANSWER)
+    result = _call(hf, "conversational", mode, inputs=V1_INPUTS, parameters={"top_k": 5})
+    assert result.generated_text == "No problem, I'm glad you're doing well!"
+    assert result.conversation.model_dump() == V1_ANSWER["conversation"]
+    assert result.warnings == [
+        "parameters.top_k was not sent: the chat completion API has no such setting.",
+        *V1_ANSWER["warnings"],
+    ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_conversational__v1_answer_through_the_tool(
+    router: respx.MockRouter, hf: HfInference, mode: str
+) -> None:
+    router.post(f"/models/{LLAMA}/v1/chat/completions").respond(json=V1_ANSWER)
+    tool = ConversationalTool(client=hf, stream_tokens=False)
+    msg = call_tool(tool, {"inputs": V1_INPUTS}, mode)
+    assert json.loads(str(msg.content)) == {
+        "generated_text": V1_ANSWER["generated_text"],
+        "warnings": V1_ANSWER["warnings"],
+    }
+    assert msg.artifact["result"] == V1_ANSWER
+
+
 @pytest.mark.parametrize(
     "answer",
     [
         pytest.param(_chat_answer(content=None), id="no-text"),
         pytest.param({**_chat_answer(), "choices": []}, id="no-choices"),
         pytest.param([{"generated_text": "hi"}], id="not-chat"),
+        pytest.param({**V1_ANSWER, "conversation": {"past_user_inputs": "hi"}}, id="bad-v1"),
     ],
 )
 def test_conversational__not_a_chat_reply_is_output_error(

@@ -199,15 +199,17 @@ def test_model_is_the_developers_choice() -> None:
     assert mock.calls[0].model == "my-org/sentiment"
 
 
-def test_long_content_is_cut_with_a_note() -> None:
+def test_long_content_is_cut_inside_the_json() -> None:
     many = [[{"label": f"label-{i}", "score": 1 / (i + 1)} for i in range(400)]]
     with HfInferenceMock() as mock:
         mock.respond("text_classification", json=many)
         msg = TextClassificationTool(client=HfInference()).invoke(
             tool_call("text_classification", {"inputs": "hi"})
         )
-    assert len(msg.content) < CONTENT_LIMIT + 200
-    assert "the full result is in the artifact" in msg.content
+    assert len(msg.content) <= CONTENT_LIMIT
+    shown = json.loads(msg.content)
+    assert shown[0] == {"label": "label-0", "score": 1.0}
+    assert shown[-1] == f"…[cut {400 - (len(shown) - 1)} items]"
     assert len(msg.artifact["result"]) == 400
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import os
 import ssl
 import threading
 import weakref
@@ -24,10 +26,28 @@ __all__ = ["DEFAULT_LIMITS", "Clients", "tls_context"]
 DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
 
 
+# One context per distinct CA source the process has used; in practice one.
+_CONTEXTS = 4
+
+
 def tls_context() -> ssl.SSLContext:
-    """The TLS settings of every client this package makes (API and media fetches alike)."""
-    # Loading the CA bundle costs tens of milliseconds, and a client is made per event loop.
-    return httpx.create_ssl_context()
+    """The TLS context for a new client: shared by every client that trusts the same CAs.
+
+    Loading the CA bundle costs tens of milliseconds, and the transport builds a client per
+    event loop and the media fetcher one per fetch. The key is the CA source (httpx's own rule:
+    `SSL_CERT_FILE`, else `SSL_CERT_DIR`, else certifi's bundle), by value: a process that
+    changes those variables gets a context for the new bundle, and the cache stays bounded.
+    """
+    return _context(os.environ.get("SSL_CERT_FILE") or None, os.environ.get("SSL_CERT_DIR") or None)
+
+
+@functools.lru_cache(maxsize=_CONTEXTS)
+def _context(ca_file: str | None, ca_dir: str | None) -> ssl.SSLContext:
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    if ca_dir:
+        return ssl.create_default_context(capath=ca_dir)
+    return httpx.create_ssl_context(trust_env=False)  # certifi's bundle
 
 
 class Clients:

@@ -34,7 +34,6 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -227,15 +226,11 @@ def _non_public_category(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     return None
 
 
-# The clients are per call, so the context is shared: loading the CA bundle takes milliseconds.
-_ssl_context = cache(tls_context)
-
-
 def _client() -> httpx.Client:
     return httpx.Client(
         follow_redirects=False,  # each hop is checked here before it is sent
         trust_env=False,  # no proxies or netrc from the environment
-        verify=_ssl_context(),
+        verify=tls_context(),
         limits=_NO_CONNECTION_REUSE,
         cookies=_no_cookies(),
         headers={"User-Agent": USER_AGENT},
@@ -246,7 +241,7 @@ def _aclient() -> httpx.AsyncClient:
     return httpx.AsyncClient(
         follow_redirects=False,
         trust_env=False,
-        verify=_ssl_context(),
+        verify=tls_context(),
         limits=_NO_CONNECTION_REUSE,
         cookies=_no_cookies(),
         headers={"User-Agent": USER_AGENT},

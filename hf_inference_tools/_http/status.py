@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import httpx
@@ -198,7 +197,6 @@ def server_text(response: httpx.Response, content: bytes) -> tuple[str | None, f
     return (joined or None), estimated
 
 
-@cache
 def type_and_request_id(response: httpx.Response) -> tuple[str | None, str | None]:
     """The answer's Content-Type and X-Request-Id. httpx's `headers.get` decodes and lower-cases
     every header on each lookup; one pass over the raw pairs finds both."""
@@ -218,13 +216,13 @@ def type_and_request_id(response: httpx.Response) -> tuple[str | None, str | Non
 def not_a_stream(
     ctx: CallContext, response: httpx.Response, content: bytes, *, redact: Redact
 ) -> OutputError:
-    """A 2xx answer to a streaming call that is not an event stream."""
+    """A 2xx answer to a streaming call that is neither an event stream nor JSON."""
     server, _ = server_text(response, content)
     server = redact(server) if server else server
     kind = response.headers.get("content-type") or "no content type"
     return OutputError(
         f"{who(ctx)} answered {response.status_code} with {kind} instead of an event "
-        f"stream{f' ({server})' if server else ''}. The model or endpoint may not stream: "
+        f"stream or JSON{f' ({server})' if server else ''}. The model or endpoint may not stream: "
         "call the method without `_stream`.",
         task=ctx.task,
         model=ctx.model,

@@ -27,7 +27,7 @@ from collections.abc import (
     Iterator,
     Mapping,
 )
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from pydantic import SecretStr
@@ -392,15 +392,21 @@ class Transport:
     @contextlib.contextmanager
     def stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> Iterator[Iterator[dict[str, Any]]]:
+    ) -> Iterator[Iterator[dict[str, Any]] | ApiResponse]:
         """Open a Server-Sent Events answer; yield an iterator over its JSON events.
 
-        A non-2xx before the stream starts raises what `send` raises, after the same retries;
-        a 2xx that is not `text/event-stream` raises `OutputError`; an event with an `error`
-        key raises the matching error. The events end at `[DONE]` or at the end of the body.
-        Leaving the `with` block closes the connection, however far the reading got.
+        A server that ignores `stream` (transformers pipelines on HF Inference, many endpoints,
+        older TGI) answers 2xx JSON instead: that is the whole answer, and it is yielded as the
+        `ApiResponse` that `send` would have returned. A non-2xx before the stream starts raises
+        what `send` raises, after the same retries; a 2xx that is neither an event stream nor
+        JSON raises `OutputError`; an event with an `error` key raises the matching error. The
+        events end at `[DONE]` or at the end of the body. Leaving the `with` block closes the
+        connection, however far the reading got.
         """
         response = self._start_stream(ctx, request, options)
+        if isinstance(response, ApiResponse):
+            yield response
+            return
         events = self._events(ctx, response)
         try:
             yield events
@@ -411,9 +417,12 @@ class Transport:
     @contextlib.asynccontextmanager
     async def astream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
+    ) -> AsyncIterator[AsyncIterator[dict[str, Any]] | ApiResponse]:
         """Async twin of `stream`."""
         response = await self._astart_stream(ctx, request, options)
+        if isinstance(response, ApiResponse):
+            yield response
+            return
         events = self._aevents(ctx, response)
         try:
             yield events
@@ -423,18 +432,18 @@ class Transport:
 
     def _start_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         # Retried like `send`, but only until the stream starts: never once events flow.
         return self._retried(ctx, request, options, self._open_stream)
 
     async def _astart_stream(
         self, ctx: CallContext, request: ApiRequest, options: Options
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         return await self._aretried(ctx, request, options, self._aopen_stream)
 
     def _open_stream(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = self._clients.client()
         request = client.build_request(
@@ -451,11 +460,11 @@ class Transport:
                 response.close()
         except httpx.HTTPError as exc:
             raise self._transport_error(ctx, exc) from exc
-        self._refuse_stream(ctx, response, content, started)
+        return self._whole_or_refused(ctx, response, content, started)
 
     async def _aopen_stream(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
-    ) -> httpx.Response:
+    ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = await self._clients.aclient()
         request = client.build_request(
@@ -472,7 +481,7 @@ class Transport:
                 await response.aclose()
         except httpx.HTTPError as exc:
             raise self._transport_error(ctx, exc) from exc
-        self._refuse_stream(ctx, response, content, started)
+        return self._whole_or_refused(ctx, response, content, started)
 
     def _events(self, ctx: CallContext, response: httpx.Response) -> Generator[dict[str, Any]]:
         try:
@@ -501,11 +510,14 @@ class Transport:
             self.has_token,
         )
 
-    def _refuse_stream(
+    def _whole_or_refused(
         self, ctx: CallContext, response: httpx.Response, content: bytes, started: float
-    ) -> NoReturn:
-        # A non-2xx gets exactly what `send` would raise (and retry).
-        self._finish(ctx, response, content, started)
+    ) -> ApiResponse:
+        # A non-2xx gets exactly what `send` would raise (and retry); a 2xx JSON body is the
+        # whole answer of a server that does not stream.
+        answer = self._finish(ctx, response, content, started)
+        if _is_json(answer.content_type):
+            return answer
         raise not_a_stream(ctx, response, content, redact=self.redact)
 
     def _event(self, ctx: CallContext, response: httpx.Response, data: str) -> dict[str, Any]:
@@ -522,6 +534,11 @@ class Transport:
 
     def _broken_stream(self, ctx: CallContext, exc: httpx.HTTPError) -> HfInferenceError:
         return broken_stream(ctx, exc, timeout=self.timeout, redact=self.redact)
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
 
 
 def _is_event_stream(response: httpx.Response) -> bool:

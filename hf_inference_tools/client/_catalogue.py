@@ -256,7 +256,8 @@ class CatalogueTasks(ClientCore):
         model: str | None = None,
         options: Options | None = None,
     ) -> list[int | float | str]:
-        """A class per data row of `inputs={"data": rows}` (the first row names the columns)."""
+        """A class per data row of `inputs={"data": table}`: rows, the first naming the columns,
+        or the API's own column map, `{"data": {"alcohol": ["9.4", "12.6"], ...}}`."""
         args, _ = self.prepare(_tasks.TABULAR_CLASSIFICATION, {"inputs": inputs})
         return self.call(_tasks.TABULAR_CLASSIFICATION, args, model=model, options=options)
 
@@ -278,7 +279,8 @@ class CatalogueTasks(ClientCore):
         model: str | None = None,
         options: Options | None = None,
     ) -> list[float]:
-        """A value per data row of `inputs={"data": rows}` (the first row names the columns)."""
+        """A value per data row of `inputs={"data": table}`: rows, the first naming the columns,
+        or the API's own column map, `{"data": {"Length1": ["23.2", "24"], ...}}`."""
         args, _ = self.prepare(_tasks.TABULAR_REGRESSION, {"inputs": inputs})
         return self.call(_tasks.TABULAR_REGRESSION, args, model=model, options=options)
 

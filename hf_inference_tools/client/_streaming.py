@@ -6,6 +6,10 @@ the first iteration. The connection is released when the stream ends, when it is
 stream dropped half-read (`break` out of `for chunk in hf.chat_completion_stream(...)`) is
 closed by CPython at once; an async one is closed later by the event loop's async-generator
 finaliser, so prefer `async with` (or `aclose()`) when stopping early in async code.
+
+A server that ignores `stream` and answers plain JSON has given the whole answer at once: the
+stream then has one chunk, the whole answer in the stream's chunk type, and `result()` is the
+answer parsed exactly as the call without streaming parses it (`answered_whole` is then True).
 """
 
 from __future__ import annotations
@@ -35,14 +39,34 @@ ResultT = TypeVar("ResultT")
 ChunkT = TypeVar("ChunkT")
 
 
+class _Whole(Generic[ResultT]):
+    """The answer of a server that did not stream, once it came. Shared by a stream and the
+    generator of its chunks, which must not refer to each other: a sync stream dropped
+    half-read is closed at once only while no reference cycle holds it."""
+
+    __slots__ = ("answer",)
+
+    def __init__(self) -> None:
+        self.answer: tuple[ResultT] | None = None
+
+
 class _Progress(Generic[ChunkT, ResultT]):
     """How far a stream got: the chunks read, and whether it ended or was closed first."""
 
-    def __init__(self, finish: Callable[[list[ChunkT]], ResultT]) -> None:
+    def __init__(
+        self, finish: Callable[[list[ChunkT]], ResultT], whole: _Whole[ResultT] | None = None
+    ) -> None:
         self._finish = finish
         self._seen: list[ChunkT] = []
         self._done = False
         self._closed = False
+        self._whole_answer = whole or _Whole()
+
+    @property
+    def answered_whole(self) -> bool:
+        """Whether the server answered the whole reply at once, as plain JSON, instead of
+        streaming it: the one chunk then holds all of it (no token came before it)."""
+        return self._whole_answer.answer is not None
 
     def _whole(self) -> ResultT:
         if not self._done:
@@ -50,6 +74,8 @@ class _Progress(Generic[ChunkT, ResultT]):
                 "This stream was closed (or failed) before its end, so it has no complete "
                 "result. Read it to the end before asking for result()."
             )
+        if (answer := self._whole_answer.answer) is not None:
+            return answer[0]
         return self._finish(self._seen)
 
 
@@ -65,9 +91,12 @@ class InferenceStream(_Progress[ChunkT, ResultT]):
     """
 
     def __init__(
-        self, chunks: Generator[ChunkT], finish: Callable[[list[ChunkT]], ResultT]
+        self,
+        chunks: Generator[ChunkT],
+        finish: Callable[[list[ChunkT]], ResultT],
+        whole: _Whole[ResultT] | None = None,
     ) -> None:
-        super().__init__(finish)
+        super().__init__(finish, whole)
         self._chunks = chunks
 
     def __iter__(self) -> Self:
@@ -114,9 +143,12 @@ class AsyncInferenceStream(_Progress[ChunkT, ResultT]):
     """
 
     def __init__(
-        self, chunks: AsyncGenerator[ChunkT], finish: Callable[[list[ChunkT]], ResultT]
+        self,
+        chunks: AsyncGenerator[ChunkT],
+        finish: Callable[[list[ChunkT]], ResultT],
+        whole: _Whole[ResultT] | None = None,
     ) -> None:
-        super().__init__(finish)
+        super().__init__(finish, whole)
         self._chunks = chunks
 
     def __aiter__(self) -> Self:
@@ -170,10 +202,14 @@ class StreamingCore(ClientCore):
         first chunk is asked for."""
         ctx, build_ctx, request = self._request(spec.task, args, model, media)
         request, options = with_stream(request), options or self.options
+        whole: _Whole[ResultT] = _Whole()
 
         def chunks() -> Generator[ChunkT]:
             try:
                 with self._transport.stream(ctx, request, options) as events:
+                    if isinstance(events, ApiResponse):
+                        yield self._answered_whole(whole, spec, ctx, events, args, build_ctx)
+                        return
                     for event in events:
                         yield self._chunk(spec, ctx, event)
             except HfInferenceError as exc:
@@ -184,7 +220,7 @@ class StreamingCore(ClientCore):
         def finish(seen: list[ChunkT]) -> ResultT:
             return self._assembled(spec, ctx, seen, args, build_ctx)
 
-        return InferenceStream(chunks(), finish)
+        return InferenceStream(chunks(), finish, whole)
 
     def astream(
         self,
@@ -198,10 +234,14 @@ class StreamingCore(ClientCore):
         """Async twin of `stream`."""
         ctx, build_ctx, request = self._request(spec.task, args, model, media)
         request, options = with_stream(request), options or self.options
+        whole: _Whole[ResultT] = _Whole()
 
         async def chunks() -> AsyncGenerator[ChunkT]:
             try:
                 async with self._transport.astream(ctx, request, options) as events:
+                    if isinstance(events, ApiResponse):
+                        yield self._answered_whole(whole, spec, ctx, events, args, build_ctx)
+                        return
                     async for event in events:
                         yield self._chunk(spec, ctx, event)
             except HfInferenceError as exc:
@@ -212,7 +252,22 @@ class StreamingCore(ClientCore):
         def finish(seen: list[ChunkT]) -> ResultT:
             return self._assembled(spec, ctx, seen, args, build_ctx)
 
-        return AsyncInferenceStream(chunks(), finish)
+        return AsyncInferenceStream(chunks(), finish, whole)
+
+    def _answered_whole(
+        self,
+        whole: _Whole[ResultT],
+        spec: StreamSpec[InputT, ResultT, ChunkT],
+        ctx: CallContext,
+        response: ApiResponse,
+        args: InputT,
+        build_ctx: BuildContext,
+    ) -> ChunkT:
+        """The one chunk of a plain JSON answer; the stream's result is that answer parsed as
+        the call without streaming parses it."""
+        result = self._parse(spec.task, ctx, response, args, build_ctx)
+        whole.answer = (result,)
+        return spec.whole(result)
 
     def _chunk(
         self, spec: StreamSpec[Any, Any, ChunkT], ctx: CallContext, event: dict[str, Any]

@@ -4,6 +4,8 @@ A stream asks for the same request as the task plus `"stream": true` (`with_stre
 event becomes a chunk (`chunk`); `text` is what a chunk adds to the reply (what a tool sends on
 as a token event); `assemble` adds the chunks up to the body the call without streaming would
 have got, so that a streamed result goes through the task's own `parse` and has the same shape.
+A server that ignores `stream` answers plain JSON: that is parsed as the task parses it, and
+`whole` turns the result into the one chunk the stream then yields.
 
 TGI's text-generation events (as `testing/_streams.py` replays them) look like
 `data:{"index":1,"token":{"id":3,"text":" ","logprob":-2.0,"special":false},
@@ -16,12 +18,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
 from .._http.transport import ApiRequest
 from ._spec import ReturnValue, TaskSpec
+
+if TYPE_CHECKING:
+    from .text_generation import TextGenerationReturnValue
 
 __all__ = [
     "StreamSpec",
@@ -31,6 +36,7 @@ __all__ = [
     "assemble_text_generation",
     "text_generation_chunk",
     "text_generation_token_text",
+    "text_generation_whole",
     "with_stream",
 ]
 
@@ -49,12 +55,15 @@ class StreamSpec(Generic[InputT, ResultT, ChunkT]):
         text: The text a chunk adds to the reply ("" for none), e.g. a token.
         assemble: The chunks of a whole stream to the JSON body the call without streaming
             answers with; the task's `parse` turns it into the Return value.
+        whole: A Return value to the one chunk that carries all of it: what the stream yields
+            when the server answered plain JSON instead of streaming.
     """
 
     task: TaskSpec[InputT, ResultT]
     chunk: Callable[[dict[str, Any]], ChunkT]
     text: Callable[[ChunkT], str]
     assemble: Callable[[Sequence[ChunkT]], Any]
+    whole: Callable[[ResultT], ChunkT]
 
 
 def with_stream(request: ApiRequest) -> ApiRequest:
@@ -128,3 +137,11 @@ def assemble_text_generation(chunks: Sequence[TextGenerationStreamOutput]) -> di
     if last is not None and last.details is not None:
         body["details"] = last.details.model_dump(mode="json")
     return body
+
+
+def text_generation_whole(result: TextGenerationReturnValue) -> TextGenerationStreamOutput:
+    """A whole answer as TGI's last event: one token holding all the text, and the text."""
+    text = result.generated_text
+    return TextGenerationStreamOutput(
+        index=1, token=TextGenerationStreamOutputToken(text=text), generated_text=text
+    )

@@ -2,7 +2,8 @@
 
 A strict tool schema cannot hold a free-form `{column: [values]}` map, so tools take a list of
 rows instead; `rows_to_columns` turns it into the column map the API expects, and refuses a table
-it could only turn into something the model would misread.
+it could only turn into something the model would misread. Client code may pass the API's column
+map itself: `TableRows` turns it into rows before it is checked (the schema still says rows).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 __all__ = ["TableRows", "columns_to_rows", "rows_to_columns"]
 
@@ -60,5 +61,12 @@ def _check_rows(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-TableRows = Annotated[list[list[str]], AfterValidator(_check_rows)]
-"""A table as rows, header first; a malformed one fails validation with the reason why."""
+def _columns_as_rows(table: Any) -> Any:
+    return columns_to_rows(table) if isinstance(table, Mapping) else table
+
+
+TableRows = Annotated[
+    list[list[str]], BeforeValidator(_columns_as_rows), AfterValidator(_check_rows)
+]
+"""A table as rows, header first, or as the API's `{column: [cells]}` map (turned into rows); a
+malformed one fails validation with the reason why."""

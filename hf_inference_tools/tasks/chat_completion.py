@@ -11,7 +11,7 @@ model is the developer's job). The tool's arguments validate into `ChatCompletio
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from langchain_core.tools import ArgsSchema
@@ -54,6 +54,7 @@ __all__ = [
     "ChatCompletionStreamOutputDelta",
     "ChatCompletionStreamOutputDeltaToolCall",
     "chat_stream",
+    "reply_chunk",
 ]
 
 
@@ -320,13 +321,60 @@ def _text(chunk: ChatCompletionStreamOutput) -> str:
     return chunk.text
 
 
+def _whole(result: ChatCompletionReturnValue) -> ChatCompletionStreamOutput:
+    """A whole `chat.completion` as the one chunk a stream of it would add up to."""
+    choices = []
+    for choice in result.choices:
+        message = choice.message
+        calls = [
+            ChatCompletionStreamOutputDeltaToolCall(
+                index=index,
+                id=call.id,
+                type=call.type,
+                function=ChatCompletionStreamOutputFunction(
+                    name=call.function.name, arguments=call.function.arguments
+                ),
+            )
+            for index, call in enumerate(message.tool_calls or [])
+        ]
+        delta = ChatCompletionStreamOutputDelta(
+            role=message.role, content=message.content, tool_calls=calls or None
+        )
+        choices.append(
+            ChatCompletionStreamOutputChoice(
+                index=choice.index, delta=delta, finish_reason=choice.finish_reason
+            )
+        )
+    return ChatCompletionStreamOutput(
+        id=result.id,
+        created=result.created,
+        model=result.model,
+        system_fingerprint=result.system_fingerprint,
+        usage=result.usage,
+        choices=choices,
+    )
+
+
+def reply_chunk(text: str) -> ChatCompletionStreamOutput:
+    """A whole reply's text as one `chat.completion.chunk` (for tasks that keep only the text)."""
+    delta = ChatCompletionStreamOutputDelta(role="assistant", content=text)
+    return ChatCompletionStreamOutput(choices=[ChatCompletionStreamOutputChoice(delta=delta)])
+
+
 def chat_stream(
     task: TaskSpec[InputT, ResultT],
+    *,
+    whole: Callable[[ResultT], ChatCompletionStreamOutput],
 ) -> StreamSpec[InputT, ResultT, ChatCompletionStreamOutput]:
     """The stream of a task that speaks chat completion on the wire: `chat.completion.chunk`s,
-    added up to the `chat.completion` its own `parse` reads."""
+    added up to the `chat.completion` its own `parse` reads. `whole` turns the task's Return
+    into one chunk, for a server that answers plain JSON instead of streaming."""
     return StreamSpec(
-        task=task, chunk=ChatCompletionStreamOutput.model_validate, text=_text, assemble=_assemble
+        task=task,
+        chunk=ChatCompletionStreamOutput.model_validate,
+        text=_text,
+        assemble=_assemble,
+        whole=whole,
     )
 
 
@@ -346,7 +394,7 @@ CHAT_COMPLETION = TaskSpec(
     to_content=_content,
 )
 
-CHAT_COMPLETION_STREAM = chat_stream(CHAT_COMPLETION)
+CHAT_COMPLETION_STREAM = chat_stream(CHAT_COMPLETION, whole=_whole)
 """The reply streamed as `chat.completion.chunk`s, ending at `data: [DONE]`."""
 
 

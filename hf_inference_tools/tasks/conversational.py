@@ -14,6 +14,10 @@ seed's Args and Return and translates both ways:
   `min_length`, `max_time`, `repetition_penalty` and `top_k` have no chat equivalent: they are
   not sent and are named in `warnings`.
 - The returned `conversation` includes this turn (the new text and the reply), as it used to.
+
+A server that still runs the conversational pipeline (an Inference Endpoint, say) answers the
+seed's own Return instead of a chat completion; that answer is taken as it is, its conversation
+and warnings included.
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ from pydantic import Field
 from .._http.transport import ApiRequest, ApiResponse
 from ..tools._base import HfInferenceStreamingTool
 from ._openai import ChatRole, chat_message, chat_request, parse_chat_completion, unsent_warnings
-from ._spec import BuildContext, Input, Parameters, ReturnValue, TaskSpec
+from ._spec import BuildContext, Input, Parameters, ReturnValue, TaskSpec, parse_as
 from ._streaming import StreamSpec
-from .chat_completion import chat_stream
+from .chat_completion import ChatCompletionStreamOutput, chat_stream, reply_chunk
 from .text_generation import reply_content
 
 _IGNORED = "Chat completion has no such setting: leave it null."
@@ -131,7 +135,10 @@ def _build(args: ConversationalArgs, ctx: BuildContext) -> ApiRequest:
 
 
 def _parse(response: ApiResponse) -> ConversationalReturnValue:
-    choice = parse_chat_completion(response).choices[0]
+    data = response.json()
+    if isinstance(data, dict) and "conversation" in data and "choices" not in data:
+        return parse_as(ConversationalReturnValue, data)  # type: ignore[no-any-return]
+    choice = parse_chat_completion(data).choices[0]
     if choice.message.content is None:
         raise ValueError("the reply has no text content")
     notes = []
@@ -148,10 +155,13 @@ def _finish(
     result: ConversationalReturnValue, args: ConversationalArgs, ctx: BuildContext
 ) -> ConversationalReturnValue:
     inputs = args.inputs
-    conversation = ConversationalHistory(
-        generated_responses=[*(inputs.generated_responses or []), result.generated_text],
-        past_user_inputs=[*(inputs.past_user_inputs or []), inputs.text],
-    )
+    conversation = result.conversation
+    if not (conversation.past_user_inputs or conversation.generated_responses):
+        # A chat completion tells only the reply; the history is the arguments' and this turn.
+        conversation = ConversationalHistory(
+            generated_responses=[*(inputs.generated_responses or []), result.generated_text],
+            past_user_inputs=[*(inputs.past_user_inputs or []), inputs.text],
+        )
     unsent = unsent_warnings(args.parameters, _NOT_IN_CHAT, "chat completion")
     return result.model_copy(
         update={"conversation": conversation, "warnings": [*unsent, *result.warnings]}
@@ -175,7 +185,12 @@ CONVERSATIONAL = TaskSpec(
     finish=_finish,
 )
 
-CONVERSATIONAL_STREAM = chat_stream(CONVERSATIONAL)
+
+def _conversational_whole(result: ConversationalReturnValue) -> ChatCompletionStreamOutput:
+    return reply_chunk(result.generated_text)
+
+
+CONVERSATIONAL_STREAM = chat_stream(CONVERSATIONAL, whole=_conversational_whole)
 """The reply as `chat.completion.chunk`s; the sum becomes the seed's Return, conversation
 included."""
 

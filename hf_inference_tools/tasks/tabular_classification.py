@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from .._http.transport import ApiResponse
 from ..tools._base import HfInferenceTool
@@ -14,6 +14,10 @@ from ._tables import TableRows, rows_to_columns
 
 
 class TabularClassificationInputs(Input):
+    # The API's own column map often comes from code (a DataFrame's columns): numbers as
+    # numbers. The model reads every cell as text either way.
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
     data: TableRows = Field(
         description=(
             "The table as rows: the first row names the columns (the model's feature names), "

@@ -39,6 +39,7 @@ from ._streaming import (
     assemble_text_generation,
     text_generation_chunk,
     text_generation_token_text,
+    text_generation_whole,
 )
 
 
@@ -212,6 +213,7 @@ TEXT_GENERATION_STREAM = StreamSpec(
     chunk=text_generation_chunk,
     text=text_generation_token_text,
     assemble=assemble_text_generation,
+    whole=text_generation_whole,
 )
 """Tokens as they are generated: TGI's events (`data:` without a space, no `[DONE]`, the whole
 text on the last one), or the completions API's chunks with `text_generation_api="completions"`.

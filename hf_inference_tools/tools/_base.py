@@ -4,7 +4,6 @@
 # call (looking for a RunnableConfig parameter), and string annotations are compiled each time.
 
 import functools
-import json
 from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
@@ -32,6 +31,7 @@ from .._media import (
 from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
 from ..tasks._streaming import StreamSpec
+from ._content import fit_json
 
 __all__ = [
     "CONTENT_LIMIT",
@@ -53,7 +53,8 @@ class ToolOutput(NamedTuple):
     """What a tool run gives LangChain (`response_format="content_and_artifact"`)."""
 
     content: str
-    """The compact JSON text the LLM reads (cut at `CONTENT_LIMIT` characters)."""
+    """The compact JSON text the LLM reads: at most `CONTENT_LIMIT` characters, always valid
+    JSON (long strings and lists are cut inside it, each cut marked `…[cut N ...]`)."""
     artifact: dict[str, Any]
     """Everything, for the application: task, model, the whole result (and media bytes)."""
 
@@ -236,7 +237,8 @@ class HfInferenceTool(BaseTool):
         tokens = _TokenEvents(self, spec, run_manager)
         with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
             for chunk in stream:
-                if event := tokens.event(chunk):
+                # A server that answered whole sent no tokens: the call is as if not streamed.
+                if not stream.answered_whole and (event := tokens.event(chunk)):
                     dispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return stream.result()
 
@@ -250,7 +252,7 @@ class HfInferenceTool(BaseTool):
         tokens = _TokenEvents(self, spec, run_manager)
         async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
             async for chunk in stream:
-                if event := tokens.event(chunk):
+                if not stream.answered_whole and (event := tokens.event(chunk)):
                     await adispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
             return await stream.result()
 
@@ -334,11 +336,4 @@ def _plain(result: Any) -> Any:
 
 
 def _compact(content: Any) -> str:
-    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    if len(text) <= CONTENT_LIMIT:
-        return text
-    cut = len(text) - CONTENT_LIMIT
-    return (
-        text[:CONTENT_LIMIT]
-        + f" … [cut {cut} characters to keep the context small; the full result is in the artifact]"
-    )
+    return fit_json(content, CONTENT_LIMIT)
