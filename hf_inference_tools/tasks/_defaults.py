@@ -35,3 +35,57 @@ DEFAULT_MODELS: dict[str, str] = {
     "zero_shot_classification": "facebook/bart-large-mnli",
     "zero_shot_image_classification": "openai/clip-vit-base-patch32",
 }
+
+MULTILINGUAL = "multilingual"
+
+TRANSLATION_PAIRS: dict[str, tuple[str, str] | str] = {
+    "google-t5/t5-small": ("English", "German"),
+    "t5-small": ("English", "German"),
+    "facebook/mbart-large-50-many-to-many-mmt": MULTILINGUAL,
+    "facebook/mbart-large-50-one-to-many-mmt": MULTILINGUAL,
+    "facebook/nllb-200-distilled-600M": MULTILINGUAL,
+    "facebook/nllb-200-distilled-1.3B": MULTILINGUAL,
+    "facebook/nllb-200-1.3B": MULTILINGUAL,
+    "facebook/nllb-200-3.3B": MULTILINGUAL,
+    "facebook/m2m100_418M": MULTILINGUAL,
+    "facebook/m2m100_1.2B": MULTILINGUAL,
+}
+"""Translation models whose languages are known: (from, to) for a model that translates one
+pair, `MULTILINGUAL` for one that takes `src_lang` and `tgt_lang`. Helsinki-NLP's
+`opus-mt-<from>-<to>` models are read from their names (see `translation_pair`)."""
+
+_LANGUAGES = {
+    "ar": "Arabic",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "hi": "Hindi",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
+
+
+def translation_pair(model: str) -> tuple[str, str] | str | None:
+    """What is known of a translation model's languages: (from, to) for one pair,
+    `MULTILINGUAL`, or None when nothing is known."""
+    if model in TRANSLATION_PAIRS:
+        return TRANSLATION_PAIRS[model]
+    owner, _, name = model.partition("/")
+    if owner == "Helsinki-NLP" and name.startswith("opus-mt-"):
+        codes = name.removeprefix("opus-mt-").split("-")
+        if len(codes) == 2 and all(codes):
+            source, target = (_LANGUAGES.get(code, f"'{code}'") for code in codes)
+            return source, target
+    return None

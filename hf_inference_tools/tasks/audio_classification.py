@@ -47,9 +47,8 @@ AUDIO_CLASSIFICATION = TaskSpec(
     seed_name="audioClassification",
     input_model=AudioClassificationArgs,
     description=(
-        "Classify a sound with a Hugging Face audio classifier (speaker gender, spoken command, "
-        "sound event, ...: the labels depend on the model). Give the audio as a file path, an "
-        "https URL or a data: URI. Returns a JSON list of {label, score}, best first."
+        "Classify a sound (speaker gender, spoken command, sound event, ...: the labels depend on "
+        "the model). Returns a JSON list of {label, score}, best first."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,

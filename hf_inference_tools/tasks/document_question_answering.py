@@ -69,10 +69,8 @@ DOCUMENT_QUESTION_ANSWERING = TaskSpec(
     seed_name="documentQuestionAnswering",
     input_model=DocumentQuestionAnsweringArgs,
     description=(
-        "Answer a question from an image of a document (invoice, receipt, form, letter) with a "
-        "Hugging Face document question answering model. Give the image as a file path, an "
-        "https URL or a data: URI. Returns a JSON list of {answer, score?, start?, end?}, best "
-        "first."
+        "Answer a question from an image of a document (invoice, receipt, form, letter). Returns a "
+        "JSON list of {answer, score?, start?, end?}, best first."
     ),
     build=lambda args, ctx: image_question_request(
         ctx.media, args.inputs.question, args.parameters

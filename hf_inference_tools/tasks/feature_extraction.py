@@ -116,9 +116,9 @@ FEATURE_EXTRACTION = TaskSpec(
     seed_name="featureExtraction",
     input_model=FeatureExtractionArgs,
     description=(
-        "Embed a text as a vector of numbers with a Hugging Face embedding model, for semantic "
-        "search or similarity. Returns JSON {shape, preview} with the vector's shape and first "
-        "numbers; the application gets the full vectors."
+        "Embed a text as a vector of numbers, for semantic search or similarity. Returns JSON "
+        "{shape, preview}: the vector's shape and first numbers; the application gets the full "
+        "vectors."
     ),
     build=_build,
     parse=_parse,

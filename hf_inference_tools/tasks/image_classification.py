@@ -46,8 +46,8 @@ IMAGE_CLASSIFICATION = TaskSpec(
     seed_name="imageClassification",
     input_model=ImageClassificationArgs,
     description=(
-        "Say what an image shows, with a Hugging Face image classifier. Give the image as a file "
-        "path, an https URL or a data: URI. Returns a JSON list of {label, score}, best first."
+        "Say what an image shows, as an image classifier's labels. Returns a JSON list of {label, "
+        "score}, best first."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,

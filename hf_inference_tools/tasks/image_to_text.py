@@ -42,9 +42,7 @@ IMAGE_TO_TEXT = TaskSpec(
     seed_name="imageToText",
     input_model=ImageToTextArgs,
     description=(
-        "Describe an image in one sentence (a caption) with a Hugging Face image-to-text model. "
-        "Give the image as a file path, an https URL or a data: URI. "
-        "Returns JSON {generated_text}."
+        "Caption an image: describe what it shows in one sentence. Returns JSON {generated_text}."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,

@@ -53,9 +53,8 @@ OBJECT_DETECTION = TaskSpec(
     seed_name="objectDetection",
     input_model=ObjectDetectionArgs,
     description=(
-        "Find the objects in an image with a Hugging Face object detector. Give the image as a "
-        "file path, an https URL or a data: URI. Returns a JSON list of {score, label, box: "
-        "{xmin, ymin, xmax, ymax}} with the box in pixels."
+        "Find the objects in an image. Returns a JSON list of {score, label, box: {xmin, ymin, "
+        "xmax, ymax}}, the box in pixels."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,

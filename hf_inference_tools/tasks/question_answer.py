@@ -70,9 +70,8 @@ QUESTION_ANSWER = TaskSpec(
     seed_name="questionAnswer",
     input_model=QuestionAnswerArgs,
     description=(
-        "Find the answer to a question in a given text, with a Hugging Face extractive "
-        "question-answering model (the answer is copied from the text). Returns JSON "
-        "{answer, score, start, end}; a list of those, best first, when top_k > 1."
+        "Find the answer to a question in a given text (the answer is copied from the text). "
+        "Returns JSON {answer, score, start, end}."
     ),
     build=lambda args, ctx: json_request(args.inputs.model_dump(), args.parameters),
     parse=_parse,

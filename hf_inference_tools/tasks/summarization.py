@@ -103,10 +103,7 @@ SUMMARIZATION = TaskSpec(
     hf_task="summarization",
     seed_name="summarization",
     input_model=SummarizationArgs,
-    description=(
-        "Summarise a long text with a Hugging Face summarization model. Returns JSON "
-        "{summary_text}."
-    ),
+    description="Summarise a long text. Returns JSON {summary_text}.",
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )

@@ -48,7 +48,7 @@ TEXT_CLASSIFICATION = TaskSpec(
     seed_name="textClassification",
     input_model=TextClassificationArgs,
     description=(
-        "Classify a text with a Hugging Face model (for example sentiment: POSITIVE/NEGATIVE). "
+        "Classify a text, e.g. its sentiment (POSITIVE/NEGATIVE); the labels depend on the model. "
         "Returns a JSON list of {label, score}, best first."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),

@@ -188,8 +188,8 @@ TEXT_GENERATION = TaskSpec(
     seed_name="textGeneration",
     input_model=TextGenerationArgs,
     description=(
-        "Continue a text with a Hugging Face language model: give the start of a text (a "
-        "prompt) and get the model's continuation. Returns JSON {generated_text}."
+        "Continue a prompt with a language model (plain completion, not chat). Returns JSON "
+        "{generated_text}."
     ),
     build=_build,
     parse=_parse,

@@ -45,9 +45,8 @@ TEXT_TO_SPEECH = TaskSpec(
     seed_name="textToSpeech",
     input_model=TextToSpeechArgs,
     description=(
-        "Read a text aloud with a Hugging Face text-to-speech model. Returns JSON describing "
-        "the audio: {path, mime_type, bytes, duration_s}; `path` (when saving is on) can be "
-        "passed as `data` to audio tools."
+        "Read a text aloud. Returns JSON {path, mime_type, bytes, duration_s}; `path` (when saving "
+        "is on) can be the `data` of audio tools."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,

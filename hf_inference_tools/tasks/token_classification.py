@@ -69,9 +69,8 @@ TOKEN_CLASSIFICATION = TaskSpec(
     seed_name="tokenClassification",
     input_model=TokenClassificationArgs,
     description=(
-        "Find named entities (people, organisations, places, ...) in a text with a Hugging Face "
-        "token classification model. Returns a JSON list of {entity_group, score, word, start, "
-        "end}, in text order."
+        "Find named entities (people, organisations, places, ...) in a text. Returns a JSON list "
+        "of {entity_group, score, word, start, end}, in text order."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,

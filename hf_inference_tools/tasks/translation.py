@@ -17,14 +17,13 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 class TranslationParameters(Parameters):
     src_lang: str | None = Field(
         default=None,
-        description="The language of the text, in the model's own codes, e.g. 'en_XX' for "
-        "mBART-50 or 'eng_Latn' for NLLB. Set it with tgt_lang, or leave both null for a model "
-        "that translates one fixed pair.",
+        description="Multilingual models only: the text's language in the model's codes, e.g. "
+        "'eng_Latn' (NLLB). Null otherwise.",
     )
     tgt_lang: str | None = Field(
         default=None,
-        description="The language to translate into, in the model's own codes, e.g. 'fr_XX' for "
-        "mBART-50 or 'fra_Latn' for NLLB. Set it with src_lang, or leave both null.",
+        description="Multilingual models only: the target language, e.g. 'fra_Latn'. Null "
+        "otherwise.",
     )
 
     @model_validator(mode="after")
@@ -56,8 +55,7 @@ TRANSLATION = TaskSpec(
     seed_name="translation",
     input_model=TranslationArgs,
     description=(
-        "Translate a text with a Hugging Face translation model (the developer picked the model "
-        "and so the languages; multilingual models take src_lang and tgt_lang). Returns JSON "
+        "Translate a text with the translation model the developer picked. Returns JSON "
         "{translation_text}."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),

@@ -49,9 +49,8 @@ VISUAL_QUESTION_ANSWERING = TaskSpec(
     seed_name="visualQuestionAnswering",
     input_model=VisualQuestionAnsweringArgs,
     description=(
-        "Answer a question about a photo or picture with a Hugging Face visual question "
-        "answering model (short answers: objects, colours, counts). Give the image as a file "
-        "path, an https URL or a data: URI. Returns a JSON list of {answer, score}, best first."
+        "Answer a short question about a photo or picture (objects, colours, counts). Returns a "
+        "JSON list of {answer, score}, best first."
     ),
     build=lambda args, ctx: image_question_request(
         ctx.media, args.inputs.question, args.parameters

@@ -46,9 +46,8 @@ ZERO_SHOT_IMAGE_CLASSIFICATION = TaskSpec(
     seed_name="zeroShotImageClassification",
     input_model=ZeroShotImageClassificationArgs,
     description=(
-        "Decide which of your own labels (at least two) best fits an image, with a Hugging Face "
-        "zero-shot image model (CLIP-like). Give the image as a file path, an https URL or a "
-        "data: URI. Returns a JSON list of {label, score}, best first."
+        "Pick which of your own labels (at least two) best fits an image. Returns a JSON list of "
+        "{label, score}, best first."
     ),
     # The labels are required, so the body is always JSON with the image as base64 `inputs`.
     build=lambda args, ctx: json_request(media_base64(ctx.media), args.parameters),

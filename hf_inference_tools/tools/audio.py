@@ -40,6 +40,7 @@ class AudioClassificationTool(HfInferenceTool):
     name: str = AUDIO_CLASSIFICATION.name
     description: str = AUDIO_CLASSIFICATION.description
     args_schema: ArgsSchema | None = AudioClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class AutomaticSpeechRecognitionTool(HfInferenceTool):
@@ -66,3 +67,4 @@ class AutomaticSpeechRecognitionTool(HfInferenceTool):
     name: str = AUTOMATIC_SPEECH_RECOGNITION.name
     description: str = AUTOMATIC_SPEECH_RECOGNITION.description
     args_schema: ArgsSchema | None = AutomaticSpeechRecognitionArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("return_timestamps",)

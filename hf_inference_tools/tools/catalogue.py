@@ -55,6 +55,7 @@ class ImageToTextTool(HfInferenceTool):
     name: str = IMAGE_TO_TEXT.name
     description: str = IMAGE_TO_TEXT.description
     args_schema: ArgsSchema | None = ImageToTextArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TextToSpeechTool(HfInferenceTool):
@@ -83,6 +84,7 @@ class TextToSpeechTool(HfInferenceTool):
     name: str = TEXT_TO_SPEECH.name
     description: str = TEXT_TO_SPEECH.description
     args_schema: ArgsSchema | None = TextToSpeechArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class VisualQuestionAnsweringTool(HfInferenceTool):
@@ -106,6 +108,7 @@ class VisualQuestionAnsweringTool(HfInferenceTool):
     name: str = VISUAL_QUESTION_ANSWERING.name
     description: str = VISUAL_QUESTION_ANSWERING.description
     args_schema: ArgsSchema | None = VisualQuestionAnsweringArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class DocumentQuestionAnsweringTool(HfInferenceTool):
@@ -130,6 +133,7 @@ class DocumentQuestionAnsweringTool(HfInferenceTool):
     name: str = DOCUMENT_QUESTION_ANSWERING.name
     description: str = DOCUMENT_QUESTION_ANSWERING.description
     args_schema: ArgsSchema | None = DocumentQuestionAnsweringArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class SentenceSimilarityTool(HfInferenceTool):
@@ -178,6 +182,7 @@ class ZeroShotImageClassificationTool(HfInferenceTool):
     name: str = ZERO_SHOT_IMAGE_CLASSIFICATION.name
     description: str = ZERO_SHOT_IMAGE_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ZeroShotImageClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("candidate_labels",)
 
 
 class ImageToImageTool(HfInferenceTool):
@@ -207,6 +212,7 @@ class ImageToImageTool(HfInferenceTool):
     name: str = IMAGE_TO_IMAGE.name
     description: str = IMAGE_TO_IMAGE.description
     args_schema: ArgsSchema | None = ImageToImageArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("prompt",)
 
 
 class AudioToAudioTool(HfInferenceTool):

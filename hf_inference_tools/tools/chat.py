@@ -57,3 +57,4 @@ class ChatCompletionTool(HfInferenceStreamingTool):
     name: str = CHAT_COMPLETION.name
     description: str = CHAT_COMPLETION.description
     args_schema: ArgsSchema | None = ChatCompletionArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -47,6 +47,7 @@ class FeatureExtractionTool(HfInferenceTool):
     name: str = FEATURE_EXTRACTION.name
     description: str = FEATURE_EXTRACTION.description
     args_schema: ArgsSchema | None = FeatureExtractionToolArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TextGenerationTool(HfInferenceStreamingTool):
@@ -74,6 +75,7 @@ class TextGenerationTool(HfInferenceStreamingTool):
     name: str = TEXT_GENERATION.name
     description: str = TEXT_GENERATION.description
     args_schema: ArgsSchema | None = TextGenerationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM
 
 
@@ -102,4 +104,5 @@ class ConversationalTool(HfInferenceStreamingTool):
     name: str = CONVERSATIONAL.name
     description: str = CONVERSATIONAL.description
     args_schema: ArgsSchema | None = ConversationalArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM

@@ -23,6 +23,7 @@ from ..tasks import (
     TranslationArgs,
     ZeroShotClassificationToolArgs,
 )
+from ..tasks._defaults import translation_pair
 from ._base import HfInferenceTool
 
 
@@ -49,6 +50,7 @@ class FillMaskTool(HfInferenceTool):
     name: str = FILL_MASK.name
     description: str = FILL_MASK.description
     args_schema: ArgsSchema | None = FillMaskArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("targets",)
 
 
 class QuestionAnswerTool(HfInferenceTool):
@@ -73,6 +75,7 @@ class QuestionAnswerTool(HfInferenceTool):
     name: str = QUESTION_ANSWER.name
     description: str = QUESTION_ANSWER.description
     args_schema: ArgsSchema | None = QuestionAnswerArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class SummarizationTool(HfInferenceTool):
@@ -96,6 +99,7 @@ class SummarizationTool(HfInferenceTool):
     name: str = SUMMARIZATION.name
     description: str = SUMMARIZATION.description
     args_schema: ArgsSchema | None = SummarizationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TableQuestionAnswerTool(HfInferenceTool):
@@ -122,6 +126,7 @@ class TableQuestionAnswerTool(HfInferenceTool):
     name: str = TABLE_QUESTION_ANSWER.name
     description: str = TABLE_QUESTION_ANSWER.description
     args_schema: ArgsSchema | None = TableQuestionAnswerArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TokenClassificationTool(HfInferenceTool):
@@ -146,6 +151,7 @@ class TokenClassificationTool(HfInferenceTool):
     name: str = TOKEN_CLASSIFICATION.name
     description: str = TOKEN_CLASSIFICATION.description
     args_schema: ArgsSchema | None = TokenClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TranslationTool(HfInferenceTool):
@@ -169,6 +175,26 @@ class TranslationTool(HfInferenceTool):
     name: str = TRANSLATION.name
     description: str = TRANSLATION.description
     args_schema: ArgsSchema | None = TranslationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("src_lang", "tgt_lang")
+
+    def _describe_model(self) -> str | None:
+        pair = translation_pair(self.model)
+        returns = "Returns JSON {translation_text}."
+        if pair is None:
+            return (
+                "Translate a text with the translation model the developer picked; it fixes the "
+                "languages, unless it is multilingual (then set src_lang and tgt_lang). " + returns
+            )
+        if isinstance(pair, str):  # MULTILINGUAL
+            return (
+                "Translate a text between the many languages of a multilingual model: set "
+                "src_lang and tgt_lang in the model's language codes. " + returns
+            )
+        source, target = pair
+        return (
+            f"Translate a text from {source} to {target}: the only pair this model handles "
+            "(src_lang and tgt_lang apply to multilingual models only: leave them null). " + returns
+        )
 
 
 class ZeroShotClassificationTool(HfInferenceTool):
@@ -195,3 +221,4 @@ class ZeroShotClassificationTool(HfInferenceTool):
     name: str = ZERO_SHOT_CLASSIFICATION.name
     description: str = ZERO_SHOT_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ZeroShotClassificationToolArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("candidate_labels", "multi_label")

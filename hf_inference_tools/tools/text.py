@@ -34,3 +34,4 @@ class TextClassificationTool(HfInferenceTool):
     name: str = TEXT_CLASSIFICATION.name
     description: str = TEXT_CLASSIFICATION.description
     args_schema: ArgsSchema | None = TextClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -43,6 +43,7 @@ class ImageClassificationTool(HfInferenceTool):
     name: str = IMAGE_CLASSIFICATION.name
     description: str = IMAGE_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ImageClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class TextToImageTool(HfInferenceTool):
@@ -71,6 +72,7 @@ class TextToImageTool(HfInferenceTool):
     name: str = TEXT_TO_IMAGE.name
     description: str = TEXT_TO_IMAGE.description
     args_schema: ArgsSchema | None = TextToImageArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class ImageSegmentationTool(HfInferenceTool):
@@ -101,6 +103,7 @@ class ImageSegmentationTool(HfInferenceTool):
     name: str = IMAGE_SEGMENTATION.name
     description: str = IMAGE_SEGMENTATION.description
     args_schema: ArgsSchema | None = ImageSegmentationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
 
 
 class ObjectDetectionTool(HfInferenceTool):
@@ -124,3 +127,4 @@ class ObjectDetectionTool(HfInferenceTool):
     name: str = OBJECT_DETECTION.name
     description: str = OBJECT_DETECTION.description
     args_schema: ArgsSchema | None = ObjectDetectionArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
