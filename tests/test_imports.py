@@ -67,7 +67,7 @@ def test_import__a_tool_loads_its_own_task_only() -> None:
         "from hf_inference_tools import HfInference, HfInferenceToolkit, TextClassificationTool"
     )
     assert _task_modules(loaded) == {"text_classification"}
-    assert _submodules(loaded, "tools") == {"_base", "text"}
+    assert _submodules(loaded, "tools") == {"_base", "_schema", "text"}
     assert "hf_inference_tools.tasks._generation_streams" not in loaded
     assert not loaded & ON_DEMAND
 
@@ -107,19 +107,32 @@ def test_import__a_registry_lookup_and_a_toolkit_load_what_they_name() -> None:
     )
     assert {"translation", "fill_mask"} <= _task_modules(loaded)
     assert "text_classification" not in _task_modules(loaded)
-    assert _submodules(loaded, "tools") == {"_base", "nlp"}  # fill_mask's tool lives in nlp.py
+    assert _submodules(loaded, "tools") == {
+        "_base",
+        "_schema",
+        "nlp",
+    }  # fill_mask's tool lives in nlp.py
     assert not loaded & ON_DEMAND
 
 
 def test_import__every_tool_loads_everything_once_asked() -> None:
     loaded = _loaded_by(
-        "from hf_inference_tools import HfInference, HfInferenceToolkit\n"
-        "assert len(HfInferenceToolkit(client=HfInference(token='hf_x')).get_tools()) == 28"
+        "from hf_inference_tools import HfInference, HfInferenceToolkit, TOOL_CLASSES\n"
+        "toolkit = HfInferenceToolkit(client=HfInference(token='hf_x'), tasks=list(TOOL_CLASSES))\n"
+        "assert len(toolkit.get_tools()) == 28"
     )
     assert len(_task_modules(loaded)) == 28
-    assert {"_base", "audio", "catalogue", "chat", "generation", "nlp", "text", "vision"} == (
-        _submodules(loaded, "tools")
-    )
+    assert {
+        "_base",
+        "_schema",
+        "audio",
+        "catalogue",
+        "chat",
+        "generation",
+        "nlp",
+        "text",
+        "vision",
+    } == (_submodules(loaded, "tools"))
 
 
 def test_import__media_libraries_load_on_first_use() -> None:
@@ -155,6 +168,18 @@ def test_models_are_built_on_first_use_not_at_import(base: type[BaseModel]) -> N
     assert base.model_config.get("defer_build") is True
 
 
+def test_toolkit_builds_its_tools_without_building_their_validators() -> None:
+    # A tool class's pydantic validator costs ~3 ms to build; a toolkit's values are checked
+    # already, so its tools are assembled without it (figure 5).
+    code = (
+        "from hf_inference_tools import HfInference, HfInferenceToolkit\n"
+        "tools = HfInferenceToolkit(client=HfInference(token='hf_x')).get_tools()\n"
+        "print(len(tools), sum(type(t).__pydantic_complete__ for t in tools))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["26", "0"]
+
+
 def test_deferred_models_validate_in_a_fresh_interpreter() -> None:
     code = (
         "from hf_inference_tools import TextClassificationArgs, TextClassificationTool; "
@@ -162,4 +187,5 @@ def test_deferred_models_validate_in_a_fresh_interpreter() -> None:
         "print(args.inputs, sorted(TextClassificationTool(model='m').args))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["hi", "['inputs',", "'parameters']"]
+    # `args` is what the LLM is offered: text classification's settings are the developer's.
+    assert done.stdout.split() == ["hi", "['inputs']"]
