@@ -98,7 +98,7 @@ def test_a_missing_file_says_so(project: Path) -> None:
 def test_the_readme_prompt_works_through_a_tool(project: Path) -> None:
     # README: media_root="./media", "What is in media/cat.png?".
     with HfInferenceMock() as mock:
-        tool = ImageClassificationTool(client=HfInference(), media_root="./media")
+        tool = ImageClassificationTool(client=HfInference(), media_root=Path("./media"))
         message = tool.invoke(
             {
                 "type": "tool_call",

@@ -19,6 +19,7 @@ from hf_inference_tools import (
     TranslationTool,
     ZeroShotClassificationTool,
 )
+from hf_inference_tools.tasks import TextGenerationArgs
 from hf_inference_tools.testing import HfInferenceMock
 from hf_inference_tools.toolkit import DEFAULT_TASKS, LEFT_OUT
 from hf_inference_tools.tools import TOOL_CLASSES, HfInferenceTool
@@ -103,7 +104,8 @@ def test_developer_settings_leave_the_llm_schema_but_not_the_args() -> None:
     properties = _strict(tool)["function"]["parameters"]["properties"]
     assert set(properties) == {"inputs"}
     # Developers calling the tool directly keep every setting.
-    assert "parameters" in tool.get_input_schema().model_fields
+    assert tool.args_schema is TextGenerationArgs
+    assert "parameters" in TextGenerationArgs.model_fields
     text = json.dumps(_strict(ZeroShotClassificationTool(client=HfInference())))
     assert "candidate_labels" in text and "multi_label" in text
     assert "hypothesis_template" not in text
@@ -259,7 +261,7 @@ def test_data_description__follows_the_media_policy() -> None:
 
 
 def test_data_description__names_the_input_as_the_task_does() -> None:
-    tool = TOOL_CLASSES["document_question_answering"](client=HfInference(), media_root="m")
+    tool = TOOL_CLASSES["document_question_answering"](client=HfInference(), media_root=Path("m"))
     text = _strict(tool)["function"]["parameters"]["properties"]["data"]["description"]
     assert text.startswith("The document as an image")
     audio = TOOL_CLASSES["automatic_speech_recognition"](client=HfInference())
