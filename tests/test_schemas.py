@@ -296,3 +296,25 @@ def test_translation__language_fields_say_multilingual_models_only() -> None:
 def test_translation__a_description_given_by_the_developer_is_kept() -> None:
     tool = TranslationTool(client=HfInference(), description="Translate into Klingon.")
     assert tool.description == "Translate into Klingon."
+
+
+@pytest.mark.parametrize("stream_tokens", [True, False])
+def test_chat_tool_parameters_reach_the_request_streamed_or_not(stream_tokens: bool) -> None:
+    tool = TOOL_CLASSES["chat_completion"](
+        client=HfInference(),
+        stream_tokens=stream_tokens,
+        parameters={"max_tokens": 64, "temperature": 0.2},
+    )
+    with HfInferenceMock() as mock:
+        message = tool.invoke(
+            {
+                "type": "tool_call",
+                "id": "1",
+                "name": "chat_completion",
+                "args": {"messages": [{"role": "user", "content": "Hi"}]},
+            }
+        )
+    assert message.status == "success", message.content
+    sent = mock.calls_for("chat_completion")[0].json()
+    assert (sent["max_tokens"], sent["temperature"]) == (64, 0.2)
+    assert sent.get("stream", False) is stream_tokens
