@@ -4,8 +4,6 @@ Each is its task plus how its events read (see `_streaming.StreamSpec`). A tool 
 once it names the stream: `stream_spec: ClassVar[...] = TEXT_GENERATION_STREAM`.
 """
 
-from __future__ import annotations
-
 from ._streaming import (
     StreamSpec,
     assemble_text_generation,

@@ -11,8 +11,6 @@ TGI's text-generation events (research/hf_wire.md section 3.4) look like
 The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as the same events.
 """
 
-from __future__ import annotations
-
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass

@@ -5,8 +5,6 @@ rows instead; `rows_to_columns` turns it into the column map the API expects, an
 it could only turn into something the model would misread.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Annotated, Any
 

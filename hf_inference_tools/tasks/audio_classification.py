@@ -1,7 +1,5 @@
 """audio-classification: labels with scores for a sound (speaker gender, command, event, ...)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -1,7 +1,5 @@
 """audio-to-audio: audio made from audio (separated sources, enhanced speech), one per label."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any
 

@@ -1,7 +1,5 @@
 """automatic-speech-recognition: the text spoken in a recording, with timestamps on request."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer

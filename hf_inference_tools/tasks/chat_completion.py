@@ -8,8 +8,6 @@ cannot be expressed in a strict tool schema, and choosing tools or a response sc
 model is the developer's job). The tool's arguments validate into `ChatCompletionInput`.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, TypeVar

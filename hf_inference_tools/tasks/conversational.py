@@ -16,8 +16,6 @@ seed's Args and Return and translates both ways:
 - The returned `conversation` includes this turn (the new text and the reply), as it used to.
 """
 
-from __future__ import annotations
-
 from itertools import zip_longest
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """document-question-answering: answers read from an image of a document (invoice, form, ...)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -1,7 +1,5 @@
 """feature-extraction: embeddings (vectors of floats) for a text or a list of texts."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import Field, StrictFloat

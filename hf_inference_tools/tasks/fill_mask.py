@@ -1,7 +1,5 @@
 """fill-mask: the likeliest words for the mask token in a text."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -1,7 +1,5 @@
 """image-classification: labels with scores for an image."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

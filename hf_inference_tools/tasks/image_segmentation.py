@@ -1,7 +1,5 @@
 """image-segmentation: labelled masks over the regions of an image."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any, Literal
 

@@ -1,7 +1,5 @@
 """image-to-image: a new image made from an input image (and a prompt), returned as bytes."""
 
-from __future__ import annotations
-
 import dataclasses
 
 from pydantic import Field

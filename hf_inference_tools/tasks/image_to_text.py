@@ -1,7 +1,5 @@
 """image-to-text: a caption (or the text) of an image."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -1,7 +1,5 @@
 """object-detection: labelled boxes around the objects in an image."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

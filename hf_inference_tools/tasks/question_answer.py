@@ -5,8 +5,6 @@ transformers pipeline returns a single answer bare). The Return follows it: the 
 or a list of them, best first.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

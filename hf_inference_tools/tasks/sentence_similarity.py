@@ -1,7 +1,5 @@
 """sentence-similarity: how close in meaning each sentence is to a source sentence."""
 
-from __future__ import annotations
-
 import dataclasses
 
 from pydantic import Field

@@ -9,8 +9,6 @@ keyword the summarization pipeline does not unpack, so that form is not used. `d
 than the model reads) come from today's API.
 """
 
-from __future__ import annotations
-
 from typing import Literal, Self
 
 from pydantic import Field, model_validator

@@ -6,8 +6,6 @@ list of rows, the first row being the column names; a column map given instead (
 is turned into rows before validation, and `build` turns the rows back into the map.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, Literal
 

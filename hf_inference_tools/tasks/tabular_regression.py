@@ -1,7 +1,5 @@
 """tabular-regression: a number predicted for each row of a table (scikit-learn style models)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

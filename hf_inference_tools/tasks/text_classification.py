@@ -1,7 +1,5 @@
 """text-classification: labels with scores for a text (sentiment, topic, ...)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -12,8 +12,6 @@ Two dialects, chosen by `HfInference(text_generation_api=...)`:
   result's `warnings`.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any
 

@@ -1,7 +1,5 @@
 """text-to-image: an image generated from a prompt, returned as bytes."""
 
-from __future__ import annotations
-
 import base64
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """text-to-speech: spoken audio of a text, returned as bytes (FLAC or WAV)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

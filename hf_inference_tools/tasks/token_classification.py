@@ -5,8 +5,6 @@ With `aggregation_strategy` "none" the server labels single tokens and names the
 `entity_group`; the token's `index`, when sent, is kept.
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field, model_validator

@@ -4,8 +4,6 @@ Most translation models translate one fixed pair (the default, t5-small, English
 multilingual ones (mBART-50, NLLB, M2M100) need both `src_lang` and `tgt_lang`.
 """
 
-from __future__ import annotations
-
 from typing import Self
 
 from pydantic import Field, model_validator

@@ -1,7 +1,5 @@
 """visual-question-answering: short answers, with scores, to a question about an image."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse

@@ -10,8 +10,6 @@ The seed's `inputs` is one text or a list. The client takes both; the tool takes
 call (`ZeroShotClassificationToolArgs`), because strict tool schemas allow no such union.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator

@@ -1,7 +1,5 @@
 """zero-shot-image-classification: scores for labels the caller names, without training."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .._http.transport import ApiResponse
