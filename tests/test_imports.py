@@ -177,7 +177,7 @@ def test_task_modules_give_pydantic_annotations_not_strings() -> None:
     postponed = [
         path.name
         for path in sorted(folder.glob("*.py"))
-        if "from __future__ import annotations" in path.read_text(encoding="utf-8")
+        if "from __future__ import annotations" in path.read_text(encoding="utf-8").splitlines()
     ]
     assert postponed == []
 
