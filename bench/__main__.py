@@ -14,6 +14,7 @@ from ._server import ServerProcess
 from .calls import client_overhead, tool_overhead
 from .concurrency import async_throughput
 from .imports import import_cost
+from .schemas import schema_size
 from .upload import upload_memory
 
 
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda: async_throughput(server, scale=args.scale),
             lambda: upload_memory(server, scale=args.scale),
             lambda: import_cost(scale=args.scale),
+            schema_size,
         ]
         for figure in figures:
             started = time.perf_counter()

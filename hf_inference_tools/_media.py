@@ -54,8 +54,9 @@ class MediaPolicy:
     """What an agent may name as media, and where generated media is written.
 
     Args:
-        media_root: Local files are allowed only inside this folder (relative paths are taken
-            from it); `None` refuses every local path.
+        media_root: Local files are allowed only inside this folder (a relative path is taken
+            from it, or else from the working directory: `media/cat.png` names `./media`'s
+            cat.png); `None` refuses every local path.
         output_dir: Generated media is written here; `None` writes nothing.
         allow_urls: Fetch `http(s)://` URLs at all.
         allow_private_urls: Also fetch URLs whose host is loopback, private, link-local, etc.
@@ -357,19 +358,7 @@ def _read_under_root(value: str, policy: MediaPolicy) -> tuple[bytes, str]:
         raise MediaError(
             f"Refused to read {shown!r}: the folder set as media_root does not exist."
         ) from exc
-    try:
-        # Non-strict first, so a path outside the root is refused without saying if it exists.
-        path = (root / value).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL byte, ...
-        raise MediaError(f"Refused to read {shown!r}: the path cannot be resolved.") from exc
-    if path.is_relative_to(root):
-        try:
-            path = path.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
-            raise MediaError(
-                f"No file {shown!r} in media_root. Pass a path relative to media_root, an "
-                "http(s) URL, or a data: URI."
-            ) from exc
+    path = _inside_root(value, root, shown)
     if not path.is_relative_to(root):
         raise MediaError(
             f"Refused to read {shown!r}: it is outside media_root once '..' and symlinks are "
@@ -378,6 +367,38 @@ def _read_under_root(value: str, policy: MediaPolicy) -> tuple[bytes, str]:
     source = f"file {path.relative_to(root).as_posix()!r}"
     # O_NOFOLLOW: a symlink swapped in after the check is not followed.
     return _read_file(path, source, policy.max_media_bytes, _O_NOFOLLOW), source
+
+
+def _inside_root(value: str, root: Path, shown: str) -> Path:
+    """The file `value` names, resolved: taken from the media folder first, then, for a relative
+    path, from the working directory (people write `media/cat.png` for a file of `./media`).
+
+    When every reading resolves outside the root, the first comes back for the caller to refuse
+    (without saying whether it exists); when one is inside but none names a file, "No file".
+    """
+    bases = [root] if Path(value).is_absolute() else [root, Path.cwd()]
+    outside: Path | None = None
+    inside = False
+    for base in bases:
+        try:
+            # Non-strict first, so a path outside the root is refused without saying if it exists.
+            candidate = (base / value).resolve()
+        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL byte, ...
+            raise MediaError(f"Refused to read {shown!r}: the path cannot be resolved.") from exc
+        if not candidate.is_relative_to(root):
+            outside = outside or candidate
+            continue
+        inside = True
+        try:
+            return candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue  # not there: the next reading may name an existing file
+    if not inside and outside is not None:
+        return outside
+    raise MediaError(
+        f"No file {shown!r} in media_root. Pass a path relative to media_root, an "
+        "http(s) URL, or a data: URI."
+    )
 
 
 def _read_file(path: Path, source: str, max_bytes: int, extra_flags: int = 0) -> bytes:

@@ -12,7 +12,20 @@ from pydantic import ConfigDict, Field, model_validator
 from .client import HfInference
 from .tools import TOOL_CLASSES
 
-__all__ = ["HfInferenceToolkit"]
+__all__ = ["DEFAULT_TASKS", "HfInferenceToolkit"]
+
+LEFT_OUT = {
+    "conversational": "chat_completion does the same (the same default model, chat on the wire)",
+    "text_generation": (
+        "to an LLM it is one more way to generate text; chat_completion answers requests, "
+        "text_generation only continues a prompt, which an agent rarely means"
+    ),
+}
+"""Tools the default toolkit (`tasks=None`) leaves out, and why: an LLM could not tell them
+from another tool by their descriptions. `tasks=[...]` still offers them by name."""
+
+DEFAULT_TASKS: tuple[str, ...] = tuple(sorted(set(TOOL_CLASSES) - set(LEFT_OUT)))
+"""The tools of `HfInferenceToolkit(tasks=None)`: every tool an LLM can tell from the others."""
 
 _CLIENT_KEYWORDS = frozenset(inspect.signature(HfInference.__init__).parameters) - {"self"}
 
@@ -61,8 +74,12 @@ class HfInferenceToolkit(BaseToolkit):
     Args:
         client: The `HfInference` to share; None builds one from the remaining keywords that
             `HfInference` takes (`token`, `base_url`, `endpoint_url`, `timeout`, ...).
-        tasks: Tool names to include; None means all of them.
+        tasks: Tool names to include; None means `DEFAULT_TASKS`, every tool an LLM can tell
+            from the others (`conversational` and `text_generation` are left out: see
+            `LEFT_OUT`).
         models: Tool name -> model id, for the tools that should not use the default model.
+        parameters: Tool name -> task settings merged into each of its calls, e.g.
+            `{"text_generation": {"max_new_tokens": 200}}`; checked at construction.
         media_root: The only folder local media paths may point into (None: no local files).
         output_dir: Where generated images and masks are saved (None: not saved).
         allow_urls: Whether tools may fetch http(s) media URLs.
@@ -75,6 +92,7 @@ class HfInferenceToolkit(BaseToolkit):
     client: HfInference = Field(exclude=True)
     tasks: list[str] | None = None
     models: dict[str, str] = Field(default_factory=dict)
+    parameters: dict[str, dict[str, Any]] = Field(default_factory=dict)
     media_root: Path | None = None
     output_dir: Path | None = None
     allow_urls: bool = True
@@ -87,6 +105,7 @@ class HfInferenceToolkit(BaseToolkit):
         client: HfInference | None = None,
         tasks: list[str] | None = None,
         models: dict[str, str] | None = None,
+        parameters: dict[str, dict[str, Any]] | None = None,
         media_root: str | Path | None = None,
         output_dir: str | Path | None = None,
         allow_urls: bool = True,
@@ -107,6 +126,7 @@ class HfInferenceToolkit(BaseToolkit):
             "client": client if client is not None else HfInference(**client_kwargs),
             "tasks": tasks,
             "models": models or {},
+            "parameters": parameters or {},
             "media_root": media_root,
             "output_dir": output_dir,
             "allow_urls": allow_urls,
@@ -120,15 +140,22 @@ class HfInferenceToolkit(BaseToolkit):
         if self.tasks is not None:
             _check_names(self.tasks, "tasks")
         _check_names(self.models, "models")
+        _check_names(self.parameters, "parameters")
+        if self.parameters:  # importing the tools' base costs nothing to a toolkit without them
+            from .tools._base import check_parameters
+        for name, settings in self.parameters.items():
+            tool = TOOL_CLASSES[name]
+            check_parameters(name, tool.model_fields["args_schema"].default, settings)
         return self
 
     def get_tools(self) -> list[BaseTool]:
         """One tool per selected task, in the order given (or alphabetical), sharing the client."""
-        names = self.tasks if self.tasks is not None else sorted(TOOL_CLASSES)
+        names = self.tasks if self.tasks is not None else DEFAULT_TASKS
         return [
-            TOOL_CLASSES[name](
-                client=self.client,
+            TOOL_CLASSES[name]._assemble(
+                self.client,
                 model=self.models.get(name, ""),
+                parameters=self.parameters.get(name, {}),
                 media_root=self.media_root,
                 output_dir=self.output_dir,
                 allow_urls=self.allow_urls,

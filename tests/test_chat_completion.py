@@ -11,6 +11,7 @@ import respx
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from hf_inference_tools import (
+    ChatCompletionParameters,
     ChatCompletionReturnValue,
     ChatCompletionTool,
     HfInference,
@@ -186,12 +187,12 @@ def test_tool__streamed_tool_call_deltas_are_joined(router: respx.MockRouter, mo
 def test_tool__schema_is_role_and_content_messages_only() -> None:
     tool = ChatCompletionTool(client=HfInference())
     params = convert_to_openai_tool(tool, strict=True)["function"]["parameters"]
-    assert set(params["properties"]) == {"messages", "parameters"}
+    # Sampling and limits are the developer's (`parameters=`), not offered to the LLM.
+    assert set(params["properties"]) == {"messages"}
     item = params["properties"]["messages"]["items"]
     assert set(item["properties"]) == {"role", "content"}
     assert item["properties"]["role"]["enum"] == ["system", "user", "assistant", "tool"]
-    parameters = params["properties"]["parameters"]["anyOf"][0]["properties"]
-    assert set(parameters) == {
+    assert set(ChatCompletionParameters.model_fields) == {
         "max_tokens",
         "temperature",
         "top_p",

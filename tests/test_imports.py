@@ -9,10 +9,12 @@ from __future__ import annotations
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
+import hf_inference_tools.tasks
 from hf_inference_tools import TASKS, HfInferenceTool
 from hf_inference_tools._media import describe_media, sniff_mime
 from hf_inference_tools.tasks._spec import Input, Parameters, ReturnValue
@@ -68,7 +70,8 @@ def test_import__a_tool_loads_its_own_task_only() -> None:
         "from hf_inference_tools import HfInference, HfInferenceToolkit, TextClassificationTool"
     )
     assert _task_modules(loaded) == {"text_classification"}  # which declares its tool too
-    assert _submodules(loaded, "tools") == {"_base", "_content"}
+    assert _submodules(loaded, "tools") == {"_base", "_content", "_schema"}
+    assert "hf_inference_tools.tasks._generation_streams" not in loaded
     assert not loaded & ON_DEMAND
 
 
@@ -84,7 +87,7 @@ def test_import__building_a_client_and_calling_it_mocked_loads_no_task_but_its_o
         "assert hf.fill_mask(inputs='[MASK]')[0].token_str == 'x'"
     )
     assert _task_modules(loaded) == {"fill_mask"}
-    assert _submodules(loaded, "tools") == {"_base", "_content"}
+    assert _submodules(loaded, "tools") == {"_base", "_content", "_schema"}
     assert not loaded & ON_DEMAND
 
 
@@ -111,18 +114,19 @@ def test_import__a_registry_lookup_and_a_toolkit_load_what_they_name() -> None:
     assert _submodules(loaded, "tools") == {
         "_base",
         "_content",
+        "_schema",
     }  # fill_mask's tool is in its task module
     assert not loaded & ON_DEMAND
 
 
 def test_import__every_tool_loads_everything_once_asked() -> None:
     loaded = _loaded_by(
-        "from hf_inference_tools import HfInference, HfInferenceToolkit\n"
-        "tools = HfInferenceToolkit(client=HfInference(token='hf_x')).get_tools()\n"
-        f"assert len(tools) == {len(TASKS)}"
+        "from hf_inference_tools import HfInference, HfInferenceToolkit, TOOL_CLASSES\n"
+        "toolkit = HfInferenceToolkit(client=HfInference(token='hf_x'), tasks=list(TOOL_CLASSES))\n"
+        f"assert len(toolkit.get_tools()) == {len(TASKS)}"
     )
     assert _task_modules(loaded) == set(TASKS)
-    assert _submodules(loaded, "tools") == {"_base", "_content"}
+    assert _submodules(loaded, "tools") == {"_base", "_content", "_schema"}
 
 
 def test_import__media_libraries_load_on_first_use() -> None:
@@ -158,6 +162,30 @@ def test_models_are_built_on_first_use_not_at_import(base: type[BaseModel]) -> N
     assert base.model_config.get("defer_build") is True
 
 
+def test_task_modules_give_pydantic_annotations_not_strings() -> None:
+    # Each string annotation is compiled and evaluated when a model class is created: ~25% of
+    # loading every task (figure 5).
+    folder = Path(hf_inference_tools.tasks.__file__).parent
+    postponed = [
+        path.name
+        for path in sorted(folder.glob("*.py"))
+        if "from __future__ import annotations" in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert postponed == []
+
+
+def test_toolkit_builds_its_tools_without_building_their_validators() -> None:
+    # A tool class's pydantic validator costs ~3 ms to build; a toolkit's values are checked
+    # already, so its tools are assembled without it (figure 5).
+    code = (
+        "from hf_inference_tools import HfInference, HfInferenceToolkit\n"
+        "tools = HfInferenceToolkit(client=HfInference(token='hf_x')).get_tools()\n"
+        "print(len(tools), sum(type(t).__pydantic_complete__ for t in tools))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["26", "0"]
+
+
 def test_deferred_models_validate_in_a_fresh_interpreter() -> None:
     code = (
         "from hf_inference_tools import TextClassificationArgs, TextClassificationTool; "
@@ -165,4 +193,5 @@ def test_deferred_models_validate_in_a_fresh_interpreter() -> None:
         "print(args.inputs, sorted(TextClassificationTool(model='m').args))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["hi", "['inputs',", "'parameters']"]
+    # `args` is what the LLM is offered: text classification's settings are the developer's.
+    assert done.stdout.split() == ["hi", "['inputs']"]

@@ -15,13 +15,12 @@ import pytest
 import hf_inference_tools
 from hf_inference_tools import TASKS, TOOL_CLASSES, tasks, tools
 from hf_inference_tools.tasks import _registry
+from hf_inference_tools.toolkit import DEFAULT_TASKS
 
 PACKAGE = Path(hf_inference_tools.__file__).parent
 
 # A task as a new contributor writes it: its module and nothing else.
 NEW_TASK = '''"""word-count: how many words a text has (a task made up for this test)."""
-
-from __future__ import annotations
 
 from typing import Any, ClassVar
 
@@ -107,7 +106,7 @@ def test_a_new_task_module_appears_everywhere_with_no_other_edit(tmp_path: Path)
         "toolkit": ["word_count"],
         "tool_class": "WordCountTool",
         "default_model": "example/word-counter",
-        "count": len(TASKS) + 1,
+        "count": len(DEFAULT_TASKS) + 1,
     }
     cli_tasks = run(
         "-c", "import sys; from hf_inference_tools.cli import main; sys.exit(main(['tasks']))"

@@ -4,6 +4,10 @@ A task is one module of this package (`text_classification.py`); `_registry` fin
 says what each exports. Importing this package loads no task: each name is imported from its
 module when first read (PEP 562, see `.._lazy`), and `TASKS` imports a task's module when it is
 looked up. The task tools are exported by `..tools`, not here.
+
+The task modules do not use `from __future__ import annotations`: with it, pydantic compiles and
+evaluates every field's annotation string as each model class is created, a quarter of what
+loading the ~110 models costs (tests/test_imports.py guards it).
 """
 
 import typing as _typing

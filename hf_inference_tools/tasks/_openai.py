@@ -4,8 +4,6 @@ Tasks that reach a model through `/v1/chat/completions` or `/v1/completions` bui
 and read the answers (whole or streamed) here, so the wire shapes are written once.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal

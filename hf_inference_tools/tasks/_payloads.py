@@ -1,7 +1,5 @@
 """Media inside JSON bodies and media as answers, for the tasks that do not fit `binary_request`."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any
 

@@ -15,8 +15,6 @@ task module: names come from the file listing, exported names from reading each 
 the one module it needs.
 """
 
-from __future__ import annotations
-
 import functools
 import importlib.util
 import pkgutil

@@ -5,8 +5,6 @@ A `TaskSpec` is plain data plus two pure functions. `build` turns validated argu
 and the tool class are both thin declarations over a spec, so nothing about a task is written twice.
 """
 
-from __future__ import annotations
-
 import base64
 import functools
 import json

@@ -13,8 +13,6 @@ TGI's text-generation events (as `testing/_streams.py` replays them) look like
 The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as the same events.
 """
 
-from __future__ import annotations
-
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -139,7 +137,7 @@ def assemble_text_generation(chunks: Sequence[TextGenerationStreamOutput]) -> di
     return body
 
 
-def text_generation_whole(result: TextGenerationReturnValue) -> TextGenerationStreamOutput:
+def text_generation_whole(result: "TextGenerationReturnValue") -> TextGenerationStreamOutput:
     """A whole answer as TGI's last event: one token holding all the text, and the text."""
     text = result.generated_text
     return TextGenerationStreamOutput(

@@ -6,8 +6,6 @@ it could only turn into something the model would misread. Client code may pass 
 map itself: `TableRows` turns it into rows before it is checked (the schema still says rows).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """audio-classification: labels with scores for a sound (speaker gender, command, event, ...)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -52,9 +50,8 @@ AUDIO_CLASSIFICATION = TaskSpec(
     seed_name="audioClassification",
     input_model=AudioClassificationArgs,
     description=(
-        "Classify a sound with a Hugging Face audio classifier (speaker gender, spoken command, "
-        "sound event, ...: the labels depend on the model). Give the audio as a file path, an "
-        "https URL or a data: URI. Returns a JSON list of {label, score}, best first."
+        "Classify a sound (speaker gender, spoken command, sound event, ...: the labels depend on "
+        "the model). Returns a JSON list of {label, score}, best first."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,
@@ -86,3 +83,4 @@ class AudioClassificationTool(HfInferenceTool):
     name: str = AUDIO_CLASSIFICATION.name
     description: str = AUDIO_CLASSIFICATION.description
     args_schema: ArgsSchema | None = AudioClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -1,7 +1,5 @@
 """audio-to-audio: audio made from audio (separated sources, enhanced speech), one per label."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any, ClassVar
 
@@ -67,10 +65,9 @@ AUDIO_TO_AUDIO = TaskSpec(
     seed_name="audioToAudio",
     input_model=AudioToAudioArgs,
     description=(
-        "Process a recording with a Hugging Face audio-to-audio model: separate the voices or "
-        "sources in it, or remove noise. Give the audio as a file path, an https URL or a data: "
-        "URI. Returns a JSON list, one item per output audio: {label, mime_type, bytes, "
-        "duration_s, path}; `path` (when saving is on) can be passed as `data` to audio tools."
+        "Separate the voices or sources in a recording, or remove its noise. Returns a JSON list, "
+        "one item per output audio: {label, mime_type, bytes, duration_s, path}; `path` (when "
+        "saving is on) can be the `data` of audio tools."
     ),
     build=lambda args, ctx: binary_request(ctx.media),
     parse=_parse,

@@ -8,8 +8,6 @@ cannot be expressed in a strict tool schema, and choosing tools or a response sc
 model is the developer's job). The tool's arguments validate into `ChatCompletionInput`.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
@@ -78,13 +76,11 @@ IdText = Annotated[str, BeforeValidator(_id_text)]
 class ChatCompletionArgsMessage(Input):
     role: ChatRole = Field(
         description=(
-            "Who speaks: 'system' (instructions for the model), 'user', 'assistant' (an earlier "
-            "reply of the model) or 'tool' (a tool's result), e.g. 'user'."
+            "Who speaks: 'system', 'user', 'assistant' (the model's earlier replies) or 'tool', "
+            "e.g. 'user'."
         )
     )
-    content: str = Field(
-        description="The message text, e.g. 'Summarise in one sentence: The Eiffel Tower ...'."
-    )
+    content: str = Field(description="The message text, e.g. 'What is the capital of Italy?'.")
 
 
 class ChatCompletionParameters(Parameters):
@@ -128,11 +124,7 @@ class ChatCompletionParameters(Parameters):
 class ChatCompletionArgs(Input):
     messages: list[ChatCompletionArgsMessage] = Field(
         min_length=1,
-        description=(
-            "The conversation so far, oldest first; the model replies to it, e.g. "
-            "[{'role': 'system', 'content': 'Answer in French.'}, "
-            "{'role': 'user', 'content': 'What is the capital of Italy?'}]."
-        ),
+        description="The conversation so far, oldest first; the model replies to it.",
     )
     parameters: ChatCompletionParameters | None = Field(
         default=None, description="Optional settings; null for the defaults."
@@ -385,9 +377,8 @@ CHAT_COMPLETION = TaskSpec(
     seed_name="chatCompletion",
     input_model=ChatCompletionInput,
     description=(
-        "Ask a Hugging Face chat model (an LLM) for its reply to a conversation: give the "
-        "messages, oldest first. Returns JSON {content, finish_reason}; finish_reason 'length' "
-        "means the reply was cut at max_tokens."
+        "Ask another LLM (a Hugging Face chat model) for its reply to a conversation. Returns JSON "
+        "{content, finish_reason}; finish_reason 'length' means the reply was cut short."
     ),
     build=_build,
     parse=_parse,
@@ -439,3 +430,4 @@ class ChatCompletionTool(HfInferenceStreamingTool):
     name: str = CHAT_COMPLETION.name
     description: str = CHAT_COMPLETION.description
     args_schema: ArgsSchema | None = ChatCompletionArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -20,8 +20,6 @@ seed's own Return instead of a chat completion; that answer is taken as it is, i
 and warnings included.
 """
 
-from __future__ import annotations
-
 from itertools import zip_longest
 from typing import Any, ClassVar
 
@@ -45,17 +43,11 @@ class ConversationalInputs(Input):
     )
     past_user_inputs: list[str] | None = Field(
         default=None,
-        description=(
-            "The user's earlier messages, oldest first, e.g. ['Hi!', 'I like space movies.']. "
-            "Null: this is the first message."
-        ),
+        description="The user's earlier messages, oldest first, e.g. ['Hi!']. Null: none.",
     )
     generated_responses: list[str] | None = Field(
         default=None,
-        description=(
-            "The model's earlier replies, oldest first, one after each earlier user message, "
-            "e.g. ['Hello! How can I help?', 'Then you will love Interstellar.']. Null: none."
-        ),
+        description="The model's replies to those, in order, e.g. ['Hello!']. Null: none.",
     )
 
 
@@ -175,9 +167,8 @@ CONVERSATIONAL = TaskSpec(
     seed_name="conversational",
     input_model=ConversationalArgs,
     description=(
-        "Chat with a Hugging Face chat model: give the user's new message and, optionally, "
-        "the conversation so far (the user's earlier messages and the model's replies). "
-        "Returns JSON {generated_text} with the model's reply."
+        "Chat with a Hugging Face chat model: give the user's new message and, optionally, the "
+        "conversation so far. Returns JSON {generated_text}, the model's reply."
     ),
     build=_build,
     parse=_parse,
@@ -220,4 +211,5 @@ class ConversationalTool(HfInferenceStreamingTool):
     name: str = CONVERSATIONAL.name
     description: str = CONVERSATIONAL.description
     args_schema: ArgsSchema | None = ConversationalArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = CONVERSATIONAL_STREAM

@@ -1,7 +1,5 @@
 """document-question-answering: answers read from an image of a document (invoice, form, ...)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -74,10 +72,8 @@ DOCUMENT_QUESTION_ANSWERING = TaskSpec(
     seed_name="documentQuestionAnswering",
     input_model=DocumentQuestionAnsweringArgs,
     description=(
-        "Answer a question from an image of a document (invoice, receipt, form, letter) with a "
-        "Hugging Face document question answering model. Give the image as a file path, an "
-        "https URL or a data: URI. Returns a JSON list of {answer, score?, start?, end?}, best "
-        "first."
+        "Answer a question from an image of a document (invoice, receipt, form, letter). Returns a "
+        "JSON list of {answer, score?, start?, end?}, best first."
     ),
     build=lambda args, ctx: image_question_request(
         ctx.media, args.inputs.question, args.parameters
@@ -109,3 +105,4 @@ class DocumentQuestionAnsweringTool(HfInferenceTool):
     name: str = DOCUMENT_QUESTION_ANSWERING.name
     description: str = DOCUMENT_QUESTION_ANSWERING.description
     args_schema: ArgsSchema | None = DocumentQuestionAnsweringArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

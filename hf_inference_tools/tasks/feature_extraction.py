@@ -1,7 +1,5 @@
 """feature-extraction: embeddings (vectors of floats) for a text or a list of texts."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -119,9 +117,9 @@ FEATURE_EXTRACTION = TaskSpec(
     seed_name="featureExtraction",
     input_model=FeatureExtractionArgs,
     description=(
-        "Embed a text as a vector of numbers with a Hugging Face embedding model, for semantic "
-        "search or similarity. Returns JSON {shape, preview} with the vector's shape and first "
-        "numbers; the application gets the full vectors."
+        "Embed a text as a vector of numbers, for semantic search or similarity. Returns JSON "
+        "{shape, preview}: the vector's shape and first numbers; the application gets the full "
+        "vectors."
     ),
     build=_build,
     parse=_parse,
@@ -155,3 +153,4 @@ class FeatureExtractionTool(HfInferenceTool):
     name: str = FEATURE_EXTRACTION.name
     description: str = FEATURE_EXTRACTION.description
     args_schema: ArgsSchema | None = FeatureExtractionToolArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

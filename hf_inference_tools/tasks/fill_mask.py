@@ -1,7 +1,5 @@
 """fill-mask: the likeliest words for the mask token in a text."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -21,16 +19,14 @@ class FillMaskParameters(Parameters):
     )
     targets: list[str] | None = Field(
         default=None,
-        description="Only score these words for the mask, e.g. ['Paris', 'London']. Null: any "
-        "word the model knows.",
+        description="Only score these words, e.g. ['Paris', 'London']. Null: any word.",
     )
 
 
 class FillMaskArgs(Input):
     inputs: str = Field(
-        description="A text with exactly one mask token where a word is missing, e.g. 'The "
-        "capital of France is [MASK].'. The token depends on the model: '[MASK]' for BERT "
-        "models (the default), '<mask>' for RoBERTa models."
+        description="A text with one mask token where a word is missing, e.g. 'The capital of "
+        "France is [MASK].' ('<mask>' for RoBERTa models)."
     )
     parameters: FillMaskParameters | None = Field(
         default=None, description="Optional settings; null for the defaults."
@@ -60,10 +56,8 @@ FILL_MASK = TaskSpec(
     seed_name="fillMask",
     input_model=FillMaskArgs,
     description=(
-        "Guess the missing word in a text with a Hugging Face masked language model: put the "
-        "model's mask token where the word goes ('[MASK]' for the default BERT model, '<mask>' "
-        "for RoBERTa models). Returns a JSON list of {score, sequence, token, token_str}, best "
-        "first."
+        "Guess the missing word in a text, marked by the model's mask token. Returns a JSON list "
+        "of {score, sequence, token, token_str}, best first."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
@@ -93,3 +87,4 @@ class FillMaskTool(HfInferenceTool):
     name: str = FILL_MASK.name
     description: str = FILL_MASK.description
     args_schema: ArgsSchema | None = FillMaskArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("targets",)

@@ -1,7 +1,5 @@
 """image-classification: labels with scores for an image."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -51,8 +49,8 @@ IMAGE_CLASSIFICATION = TaskSpec(
     seed_name="imageClassification",
     input_model=ImageClassificationArgs,
     description=(
-        "Say what an image shows, with a Hugging Face image classifier. Give the image as a file "
-        "path, an https URL or a data: URI. Returns a JSON list of {label, score}, best first."
+        "Say what an image shows, as an image classifier's labels. Returns a JSON list of {label, "
+        "score}, best first."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,
@@ -83,3 +81,4 @@ class ImageClassificationTool(HfInferenceTool):
     name: str = IMAGE_CLASSIFICATION.name
     description: str = IMAGE_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ImageClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

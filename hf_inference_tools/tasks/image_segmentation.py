@@ -1,7 +1,5 @@
 """image-segmentation: labelled masks over the regions of an image."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any, ClassVar, Literal
 
@@ -101,10 +99,9 @@ IMAGE_SEGMENTATION = TaskSpec(
     seed_name="imageSegmentation",
     input_model=ImageSegmentationArgs,
     description=(
-        "Split an image into labelled regions with a Hugging Face segmentation model. Give the "
-        "image as a file path, an https URL or a data: URI. Returns a JSON list of {label, "
-        "score, mask: {width, height, path}}; `path` (when saving is on) names the mask PNG, "
-        "white where the segment is."
+        "Split an image into labelled regions. Returns a JSON list of {label, score, mask: {width, "
+        "height, path}}; `path` (when saving is on) names the mask PNG, white where the segment "
+        "is."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,
@@ -141,3 +138,4 @@ class ImageSegmentationTool(HfInferenceTool):
     name: str = IMAGE_SEGMENTATION.name
     description: str = IMAGE_SEGMENTATION.description
     args_schema: ArgsSchema | None = ImageSegmentationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

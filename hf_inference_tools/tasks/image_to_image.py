@@ -1,7 +1,5 @@
 """image-to-image: a new image made from an input image (and a prompt), returned as bytes."""
 
-from __future__ import annotations
-
 import dataclasses
 from typing import Any, ClassVar
 
@@ -60,10 +58,9 @@ IMAGE_TO_IMAGE = TaskSpec(
     seed_name="imageToImage",
     input_model=ImageToImageArgs,
     description=(
-        "Transform an image (restyle, edit from a prompt, upscale) with a Hugging Face "
-        "image-to-image model. Give the image as a file path, an https URL or a data: URI. "
-        "Returns JSON describing the new image: {path, mime_type, bytes, width, height}; `path` "
-        "(when saving is on) can be passed as `data` to image tools."
+        "Transform an image (restyle, edit from a prompt, upscale). Returns JSON {path, mime_type, "
+        "bytes, width, height} of the new image; `path` (when saving is on) can be the `data` of "
+        "image tools."
     ),
     build=lambda args, ctx: dataclasses.replace(
         binary_request(ctx.media, args.parameters), accept="image/png"
@@ -101,3 +98,4 @@ class ImageToImageTool(HfInferenceTool):
     name: str = IMAGE_TO_IMAGE.name
     description: str = IMAGE_TO_IMAGE.description
     args_schema: ArgsSchema | None = ImageToImageArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("prompt",)

@@ -1,7 +1,5 @@
 """image-to-text: a caption (or the text) of an image."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -47,9 +45,7 @@ IMAGE_TO_TEXT = TaskSpec(
     seed_name="imageToText",
     input_model=ImageToTextArgs,
     description=(
-        "Describe an image in one sentence (a caption) with a Hugging Face image-to-text model. "
-        "Give the image as a file path, an https URL or a data: URI. "
-        "Returns JSON {generated_text}."
+        "Caption an image: describe what it shows in one sentence. Returns JSON {generated_text}."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,
@@ -80,3 +76,4 @@ class ImageToTextTool(HfInferenceTool):
     name: str = IMAGE_TO_TEXT.name
     description: str = IMAGE_TO_TEXT.description
     args_schema: ArgsSchema | None = ImageToTextArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -1,7 +1,5 @@
 """object-detection: labelled boxes around the objects in an image."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -58,9 +56,8 @@ OBJECT_DETECTION = TaskSpec(
     seed_name="objectDetection",
     input_model=ObjectDetectionArgs,
     description=(
-        "Find the objects in an image with a Hugging Face object detector. Give the image as a "
-        "file path, an https URL or a data: URI. Returns a JSON list of {score, label, box: "
-        "{xmin, ymin, xmax, ymax}} with the box in pixels."
+        "Find the objects in an image. Returns a JSON list of {score, label, box: {xmin, ymin, "
+        "xmax, ymax}}, the box in pixels."
     ),
     build=lambda args, ctx: binary_request(ctx.media, args.parameters),
     parse=_parse,
@@ -89,3 +86,4 @@ class ObjectDetectionTool(HfInferenceTool):
     name: str = OBJECT_DETECTION.name
     description: str = OBJECT_DETECTION.description
     args_schema: ArgsSchema | None = ObjectDetectionArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -5,8 +5,6 @@ transformers pipeline returns a single answer bare). The Return follows it: the 
 or a list of them, best first.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -75,9 +73,8 @@ QUESTION_ANSWER = TaskSpec(
     seed_name="questionAnswer",
     input_model=QuestionAnswerArgs,
     description=(
-        "Find the answer to a question in a given text, with a Hugging Face extractive "
-        "question-answering model (the answer is copied from the text). Returns JSON "
-        "{answer, score, start, end}; a list of those, best first, when top_k > 1."
+        "Find the answer to a question in a given text (the answer is copied from the text). "
+        "Returns JSON {answer, score, start, end}."
     ),
     build=lambda args, ctx: json_request(args.inputs.model_dump(), args.parameters),
     parse=_parse,
@@ -106,3 +103,4 @@ class QuestionAnswerTool(HfInferenceTool):
     name: str = QUESTION_ANSWER.name
     description: str = QUESTION_ANSWER.description
     args_schema: ArgsSchema | None = QuestionAnswerArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

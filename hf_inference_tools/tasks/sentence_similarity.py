@@ -1,7 +1,5 @@
 """sentence-similarity: how close in meaning each sentence is to a source sentence."""
 
-from __future__ import annotations
-
 import dataclasses
 from typing import Any, ClassVar
 
@@ -19,10 +17,7 @@ class SentenceSimilarityInputs(Input):
     )
     sentences: list[str] = Field(
         min_length=1,
-        description=(
-            "The sentences to score against the source sentence, e.g. "
-            "['That is a happy dog', 'Today is a sunny day']."
-        ),
+        description="The sentences to score, e.g. ['That is a happy dog', 'It is sunny'].",
     )
 
 
@@ -43,9 +38,8 @@ SENTENCE_SIMILARITY = TaskSpec(
     seed_name="sentenceSimilarity",
     input_model=SentenceSimilarityArgs,
     description=(
-        "Score how close in meaning each of several sentences is to a source sentence, with a "
-        "Hugging Face sentence-embedding model. Returns a JSON list of similarity scores "
-        "(cosine, about 0 to 1), one per sentence, in the order given."
+        "Score how close in meaning each of several sentences is to a source sentence. Returns a "
+        "JSON list of similarity scores (cosine, about 0 to 1), one per sentence, in order."
     ),
     build=lambda args, ctx: dataclasses.replace(
         json_request(args.inputs.model_dump()), route="sentence-similarity"

@@ -9,8 +9,6 @@ keyword the summarization pipeline does not unpack, so that form is not used. `d
 than the model reads) come from today's API.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal, Self
 
 from langchain_core.tools import ArgsSchema
@@ -106,10 +104,7 @@ SUMMARIZATION = TaskSpec(
     default_model="sshleifer/distilbart-cnn-12-6",
     seed_name="summarization",
     input_model=SummarizationArgs,
-    description=(
-        "Summarise a long text with a Hugging Face summarization model. Returns JSON "
-        "{summary_text}."
-    ),
+    description="Summarise a long text. Returns JSON {summary_text}.",
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
 )
@@ -136,3 +131,4 @@ class SummarizationTool(HfInferenceTool):
     name: str = SUMMARIZATION.name
     description: str = SUMMARIZATION.description
     args_schema: ArgsSchema | None = SummarizationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

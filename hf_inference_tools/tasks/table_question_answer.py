@@ -6,8 +6,6 @@ list of rows, the first row being the column names; a column map given instead (
 is turned into rows before validation, and `build` turns the rows back into the map.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
@@ -34,13 +32,11 @@ class TableQuestionAnswerInputs(Input):
     model_config = ConfigDict(coerce_numbers_to_str=True)
 
     query: str = Field(
-        description="The question about the table, e.g. 'How many stars does the transformers "
-        "repository have?'."
+        description="The question about the table, e.g. 'How many stars has Transformers?'."
     )
     table: TableRows = Field(
-        description="The table as a list of rows of cells, the first row being the column "
-        "names, e.g. [['Repository', 'Stars'], ['Transformers', '36542'], ['Datasets', "
-        "'4512']]. Every row has one cell per column."
+        description="The table as rows of string cells, the first row being the column names, "
+        "e.g. [['Repository', 'Stars'], ['Transformers', '36542']]."
     )
 
     @field_validator("table", mode="before")
@@ -108,10 +104,8 @@ TABLE_QUESTION_ANSWER = TaskSpec(
     seed_name="tableQuestionAnswer",
     input_model=TableQuestionAnswerArgs,
     description=(
-        "Answer a question about a table with a Hugging Face table question-answering model "
-        "(TAPAS): it can pick cells and sum, average or count them. Give the table as rows, "
-        "the first row being the column names, every cell a string. Returns JSON {answer, "
-        "coordinates, cells, aggregator}."
+        "Answer a question about a table (a TAPAS model: it can pick cells and sum, average or "
+        "count them). Returns JSON {answer, coordinates, cells, aggregator}."
     ),
     build=_build,
     parse=_parse,
@@ -142,3 +136,4 @@ class TableQuestionAnswerTool(HfInferenceTool):
     name: str = TABLE_QUESTION_ANSWER.name
     description: str = TABLE_QUESTION_ANSWER.description
     args_schema: ArgsSchema | None = TableQuestionAnswerArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

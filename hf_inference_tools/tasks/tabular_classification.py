@@ -1,7 +1,5 @@
 """tabular-classification: a class for each row of a table (scikit-learn style models)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -20,10 +18,8 @@ class TabularClassificationInputs(Input):
 
     data: TableRows = Field(
         description=(
-            "The table as rows: the first row names the columns (the model's feature names), "
-            "each next row is one record to classify, every value a string, e.g. "
-            "[['fixed_acidity', 'alcohol', 'pH'], ['7.4', '9.4', '3.51'], ['10.3', '12.6', "
-            "'3.23']]."
+            "Rows of strings: the column names (the model's features), then one row per "
+            "record, e.g. [['fixed_acidity', 'alcohol'], ['7.4', '9.4'], ['10.3', '12.6']]."
         )
     )
 
@@ -43,9 +39,8 @@ TABULAR_CLASSIFICATION = TaskSpec(
     seed_name="tabularClassification",
     input_model=TabularClassificationArgs,
     description=(
-        "Classify each row of a table with a Hugging Face tabular model (scikit-learn style). "
-        "The columns must be the features the model was trained on. Returns a JSON list with "
-        "one predicted class per data row, in order (numbers for numeric classes, e.g. [5, 5, 7])."
+        "Classify each row of a table with a tabular model (scikit-learn style) whose features are "
+        "the columns. Returns a JSON list with one predicted class per data row, in order."
     ),
     build=lambda args, ctx: json_request({"data": rows_to_columns(args.inputs.data)}),
     parse=_parse,

@@ -1,7 +1,5 @@
 """tabular-regression: a number predicted for each row of a table (scikit-learn style models)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -20,10 +18,8 @@ class TabularRegressionInputs(Input):
 
     data: TableRows = Field(
         description=(
-            "The table as rows: the first row names the columns (the model's feature names), "
-            "each next row is one record to predict for, every value a string, e.g. "
-            "[['Species', 'Length1', 'Height'], ['Bream', '23.2', '11.52'], ['Bream', '24', "
-            "'12.48']]."
+            "Rows of strings: the column names (the model's features), then one row per "
+            "record, e.g. [['Species', 'Length1'], ['Bream', '23.2'], ['Bream', '24']]."
         )
     )
 
@@ -43,9 +39,9 @@ TABULAR_REGRESSION = TaskSpec(
     seed_name="tabularRegression",
     input_model=TabularRegressionArgs,
     description=(
-        "Predict a number for each row of a table with a Hugging Face tabular regression model "
-        "(scikit-learn style). The columns must be the features the model was trained on. "
-        "Returns a JSON list with one predicted value per data row, in order."
+        "Predict a number for each row of a table with a tabular regression model (scikit-learn "
+        "style) whose features are the columns. Returns a JSON list with one value per data row, "
+        "in order."
     ),
     build=lambda args, ctx: json_request({"data": rows_to_columns(args.inputs.data)}),
     parse=_parse,

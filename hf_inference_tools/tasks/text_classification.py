@@ -1,7 +1,5 @@
 """text-classification: labels with scores for a text (sentiment, topic, ...)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -53,7 +51,7 @@ TEXT_CLASSIFICATION = TaskSpec(
     seed_name="textClassification",
     input_model=TextClassificationArgs,
     description=(
-        "Classify a text with a Hugging Face model (for example sentiment: POSITIVE/NEGATIVE). "
+        "Classify a text, e.g. its sentiment (POSITIVE/NEGATIVE); the labels depend on the model. "
         "Returns a JSON list of {label, score}, best first."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
@@ -85,3 +83,4 @@ class TextClassificationTool(HfInferenceTool):
     name: str = TEXT_CLASSIFICATION.name
     description: str = TEXT_CLASSIFICATION.description
     args_schema: ArgsSchema | None = TextClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -12,8 +12,6 @@ Two dialects, chosen by `HfInference(text_generation_api=...)`:
   result's `warnings`.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, ClassVar
 
@@ -198,8 +196,8 @@ TEXT_GENERATION = TaskSpec(
     seed_name="textGeneration",
     input_model=TextGenerationArgs,
     description=(
-        "Continue a text with a Hugging Face language model: give the start of a text (a "
-        "prompt) and get the model's continuation. Returns JSON {generated_text}."
+        "Continue a prompt with a language model (plain completion, not chat). Returns JSON "
+        "{generated_text}."
     ),
     build=_build,
     parse=_parse,
@@ -245,4 +243,5 @@ class TextGenerationTool(HfInferenceStreamingTool):
     name: str = TEXT_GENERATION.name
     description: str = TEXT_GENERATION.description
     args_schema: ArgsSchema | None = TextGenerationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()
     stream_spec: ClassVar[StreamSpec[Any, Any, Any] | None] = TEXT_GENERATION_STREAM

@@ -1,7 +1,5 @@
 """text-to-image: an image generated from a prompt, returned as bytes."""
 
-from __future__ import annotations
-
 import base64
 from typing import Any, ClassVar
 
@@ -67,9 +65,8 @@ TEXT_TO_IMAGE = TaskSpec(
     seed_name="textToImage",
     input_model=TextToImageArgs,
     description=(
-        "Generate an image from a text prompt with a Hugging Face diffusion model. Returns JSON "
-        "describing the image: {path, mime_type, bytes, width, height}; `path` (when saving is "
-        "on) can be passed as `data` to image tools."
+        "Generate an image from a text prompt. Returns JSON {path, mime_type, bytes, width, "
+        "height}; `path` (when saving is on) can be the `data` of image tools."
     ),
     # The seed sent negative_prompt at the top level; today's API reads it from parameters.
     build=lambda args, ctx: json_request(
@@ -109,3 +106,4 @@ class TextToImageTool(HfInferenceTool):
     name: str = TEXT_TO_IMAGE.name
     description: str = TEXT_TO_IMAGE.description
     args_schema: ArgsSchema | None = TextToImageArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -1,7 +1,5 @@
 """text-to-speech: spoken audio of a text, returned as bytes (FLAC or WAV)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -50,9 +48,8 @@ TEXT_TO_SPEECH = TaskSpec(
     seed_name="textToSpeech",
     input_model=TextToSpeechArgs,
     description=(
-        "Read a text aloud with a Hugging Face text-to-speech model. Returns JSON describing "
-        "the audio: {path, mime_type, bytes, duration_s}; `path` (when saving is on) can be "
-        "passed as `data` to audio tools."
+        "Read a text aloud. Returns JSON {path, mime_type, bytes, duration_s}; `path` (when saving "
+        "is on) can be the `data` of audio tools."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
@@ -86,3 +83,4 @@ class TextToSpeechTool(HfInferenceTool):
     name: str = TEXT_TO_SPEECH.name
     description: str = TEXT_TO_SPEECH.description
     args_schema: ArgsSchema | None = TextToSpeechArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

@@ -5,8 +5,6 @@ With `aggregation_strategy` "none" the server labels single tokens and names the
 `entity_group`; the token's `index`, when sent, is kept.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from langchain_core.tools import ArgsSchema
@@ -72,9 +70,8 @@ TOKEN_CLASSIFICATION = TaskSpec(
     seed_name="tokenClassification",
     input_model=TokenClassificationArgs,
     description=(
-        "Find named entities (people, organisations, places, ...) in a text with a Hugging Face "
-        "token classification model. Returns a JSON list of {entity_group, score, word, start, "
-        "end}, in text order."
+        "Find named entities (people, organisations, places, ...) in a text. Returns a JSON list "
+        "of {entity_group, score, word, start, end}, in text order."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
@@ -103,3 +100,4 @@ class TokenClassificationTool(HfInferenceTool):
     name: str = TOKEN_CLASSIFICATION.name
     description: str = TOKEN_CLASSIFICATION.description
     args_schema: ArgsSchema | None = TokenClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

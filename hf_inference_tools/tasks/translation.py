@@ -4,8 +4,6 @@ Most translation models translate one fixed pair (the default, t5-small, English
 multilingual ones (mBART-50, NLLB, M2M100) need both `src_lang` and `tgt_lang`.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from langchain_core.tools import ArgsSchema
@@ -19,14 +17,13 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 class TranslationParameters(Parameters):
     src_lang: str | None = Field(
         default=None,
-        description="The language of the text, in the model's own codes, e.g. 'en_XX' for "
-        "mBART-50 or 'eng_Latn' for NLLB. Set it with tgt_lang, or leave both null for a model "
-        "that translates one fixed pair.",
+        description="Multilingual models only: the text's language in the model's codes, e.g. "
+        "'eng_Latn' (NLLB). Null otherwise.",
     )
     tgt_lang: str | None = Field(
         default=None,
-        description="The language to translate into, in the model's own codes, e.g. 'fr_XX' for "
-        "mBART-50 or 'fra_Latn' for NLLB. Set it with src_lang, or leave both null.",
+        description="Multilingual models only: the target language, e.g. 'fra_Latn'. Null "
+        "otherwise.",
     )
 
     @model_validator(mode="after")
@@ -52,6 +49,61 @@ def _parse(response: ApiResponse) -> TranslationReturnValue:
     return parse_as(TranslationReturnValue, single(response.json()))  # type: ignore[no-any-return]
 
 
+_MULTILINGUAL = "multilingual"
+
+_TRANSLATION_PAIRS: dict[str, tuple[str, str] | str] = {
+    "google-t5/t5-small": ("English", "German"),
+    "t5-small": ("English", "German"),
+    "facebook/mbart-large-50-many-to-many-mmt": _MULTILINGUAL,
+    "facebook/mbart-large-50-one-to-many-mmt": _MULTILINGUAL,
+    "facebook/nllb-200-distilled-600M": _MULTILINGUAL,
+    "facebook/nllb-200-distilled-1.3B": _MULTILINGUAL,
+    "facebook/nllb-200-1.3B": _MULTILINGUAL,
+    "facebook/nllb-200-3.3B": _MULTILINGUAL,
+    "facebook/m2m100_418M": _MULTILINGUAL,
+    "facebook/m2m100_1.2B": _MULTILINGUAL,
+}
+"""Translation models whose languages are known: (from, to) for a model that translates one
+pair, `_MULTILINGUAL` for one that takes `src_lang` and `tgt_lang`. Helsinki-NLP's
+`opus-mt-<from>-<to>` models are read from their names (see `_translation_pair`)."""
+
+_LANGUAGES = {
+    "ar": "Arabic",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "hi": "Hindi",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
+
+
+def _translation_pair(model: str) -> tuple[str, str] | str | None:
+    """What is known of a translation model's languages: (from, to) for one pair,
+    `_MULTILINGUAL`, or None when nothing is known."""
+    if model in _TRANSLATION_PAIRS:
+        return _TRANSLATION_PAIRS[model]
+    owner, _, name = model.partition("/")
+    if owner == "Helsinki-NLP" and name.startswith("opus-mt-"):
+        codes = name.removeprefix("opus-mt-").split("-")
+        if len(codes) == 2 and all(codes):
+            source, target = (_LANGUAGES.get(code, f"'{code}'") for code in codes)
+            return source, target
+    return None
+
+
 TRANSLATION = TaskSpec(
     name="translation",
     hf_task="translation",
@@ -59,8 +111,7 @@ TRANSLATION = TaskSpec(
     seed_name="translation",
     input_model=TranslationArgs,
     description=(
-        "Translate a text with a Hugging Face translation model (the developer picked the model "
-        "and so the languages; multilingual models take src_lang and tgt_lang). Returns JSON "
+        "Translate a text with the translation model the developer picked. Returns JSON "
         "{translation_text}."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
@@ -89,3 +140,23 @@ class TranslationTool(HfInferenceTool):
     name: str = TRANSLATION.name
     description: str = TRANSLATION.description
     args_schema: ArgsSchema | None = TranslationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("src_lang", "tgt_lang")
+
+    def _describe_model(self) -> str | None:
+        pair = _translation_pair(self.model)
+        returns = "Returns JSON {translation_text}."
+        if pair is None:
+            return (
+                "Translate a text with the translation model the developer picked; it fixes the "
+                "languages, unless it is multilingual (then set src_lang and tgt_lang). " + returns
+            )
+        if isinstance(pair, str):  # multilingual
+            return (
+                "Translate a text between the many languages of a multilingual model: set "
+                "src_lang and tgt_lang in the model's language codes. " + returns
+            )
+        source, target = pair
+        return (
+            f"Translate a text from {source} to {target}: the only pair this model handles "
+            "(src_lang and tgt_lang apply to multilingual models only: leave them null). " + returns
+        )

@@ -1,7 +1,5 @@
 """visual-question-answering: short answers, with scores, to a question about an image."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -54,9 +52,8 @@ VISUAL_QUESTION_ANSWERING = TaskSpec(
     seed_name="visualQuestionAnswering",
     input_model=VisualQuestionAnsweringArgs,
     description=(
-        "Answer a question about a photo or picture with a Hugging Face visual question "
-        "answering model (short answers: objects, colours, counts). Give the image as a file "
-        "path, an https URL or a data: URI. Returns a JSON list of {answer, score}, best first."
+        "Answer a short question about a photo or picture (objects, colours, counts). Returns a "
+        "JSON list of {answer, score}, best first."
     ),
     build=lambda args, ctx: image_question_request(
         ctx.media, args.inputs.question, args.parameters
@@ -87,3 +84,4 @@ class VisualQuestionAnsweringTool(HfInferenceTool):
     name: str = VISUAL_QUESTION_ANSWERING.name
     description: str = VISUAL_QUESTION_ANSWERING.description
     args_schema: ArgsSchema | None = VisualQuestionAnsweringArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ()

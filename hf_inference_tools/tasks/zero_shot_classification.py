@@ -10,8 +10,6 @@ The seed's `inputs` is one text or a list. The client takes both; the tool takes
 call (`ZeroShotClassificationToolArgs`), because strict tool schemas allow no such union.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -33,13 +31,11 @@ from ._spec import (
 class ZeroShotClassificationParameters(Parameters):
     candidate_labels: list[str] = Field(
         min_length=1,
-        description="The labels to score the text against, e.g. ['refund', 'legal', "
-        "'faq']. Any words or short phrases.",
+        description="The labels to score the text against, e.g. ['refund', 'legal', 'faq'].",
     )
     multi_label: bool | None = Field(
         default=None,
-        description="True when several labels can fit at once (each scored from 0 to 1 on its "
-        "own); null or false when exactly one fits (the scores add up to 1).",
+        description="True when several labels can fit at once; null when exactly one fits.",
     )
     hypothesis_template: str | None = Field(
         default=None,
@@ -71,8 +67,8 @@ class ZeroShotClassificationToolArgs(ZeroShotClassificationArgs):
     """The tool's Args: one text per call."""
 
     inputs: str = Field(
-        description="The text to classify, e.g. 'Hi, I recently bought a device from your "
-        "company but it is not working as advertised and I would like to get reimbursed!'."
+        description="The text to classify, e.g. 'My new phone does not work, I want my money "
+        "back.'."
     )
 
 
@@ -129,9 +125,9 @@ ZERO_SHOT_CLASSIFICATION = TaskSpec(
     seed_name="zeroShotClassification",
     input_model=ZeroShotClassificationArgs,
     description=(
-        "Classify a text into labels you choose (candidate_labels), with no training, using a "
-        "Hugging Face zero-shot model (NLI). Returns a JSON list with one {sequence, labels, "
-        "scores}: the labels best first, each with its score."
+        "Classify a text into labels you choose (candidate_labels), with no training. Returns a "
+        "JSON list with one {sequence, labels, scores}: the labels best first, each with its "
+        "score."
     ),
     build=lambda args, ctx: json_request(args.inputs, args.parameters),
     parse=_parse,
@@ -163,3 +159,4 @@ class ZeroShotClassificationTool(HfInferenceTool):
     name: str = ZERO_SHOT_CLASSIFICATION.name
     description: str = ZERO_SHOT_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ZeroShotClassificationToolArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("candidate_labels", "multi_label")

@@ -1,7 +1,5 @@
 """zero-shot-image-classification: scores for labels the caller names, without training."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -51,9 +49,8 @@ ZERO_SHOT_IMAGE_CLASSIFICATION = TaskSpec(
     seed_name="zeroShotImageClassification",
     input_model=ZeroShotImageClassificationArgs,
     description=(
-        "Decide which of your own labels (at least two) best fits an image, with a Hugging Face "
-        "zero-shot image model (CLIP-like). Give the image as a file path, an https URL or a "
-        "data: URI. Returns a JSON list of {label, score}, best first."
+        "Pick which of your own labels (at least two) best fits an image. Returns a JSON list of "
+        "{label, score}, best first."
     ),
     # The labels are required, so the body is always JSON with the image as base64 `inputs`.
     build=lambda args, ctx: json_request(media_base64(ctx.media), args.parameters),
@@ -84,3 +81,4 @@ class ZeroShotImageClassificationTool(HfInferenceTool):
     name: str = ZERO_SHOT_IMAGE_CLASSIFICATION.name
     description: str = ZERO_SHOT_IMAGE_CLASSIFICATION.description
     args_schema: ArgsSchema | None = ZeroShotImageClassificationArgs
+    llm_parameters: ClassVar[tuple[str, ...] | None] = ("candidate_labels",)

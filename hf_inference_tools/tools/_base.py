@@ -4,6 +4,8 @@
 # call (looking for a RunnableConfig parameter), and string annotations are compiled each time.
 
 import functools
+import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
@@ -14,7 +16,7 @@ from langchain_core.callbacks import (
     dispatch_custom_event,
 )
 from langchain_core.runnables import RunnableConfig
-from langchain_core.tools import BaseTool
+from langchain_core.tools import ArgsSchema, BaseTool
 from langchain_core.tools.base import _is_injected_arg_type, get_all_basemodel_annotations
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import to_jsonable_python
@@ -32,6 +34,7 @@ from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
 from ..tasks._streaming import StreamSpec
 from ._content import fit_json
+from ._schema import data_description, llm_schema
 
 __all__ = [
     "CONTENT_LIMIT",
@@ -117,6 +120,15 @@ class HfInferenceTool(BaseTool):
     max_media_bytes: int = Field(default=25 * 2**20, gt=0)
     stream_tokens: bool = True
     """For a tool with a `stream_spec`: False makes one plain call, with no token events."""
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    """Task settings merged into every call's `parameters` (e.g. `{"max_new_tokens": 200}`),
+    checked against the task's parameters at construction. The LLM's own values win for the
+    fields its schema offers (`llm_parameters`); the others are the developer's to fix here."""
+
+    llm_parameters: ClassVar[tuple[str, ...] | None] = None
+    """The `parameters` fields the LLM's schema offers (None: all of them). Settings a developer
+    fixes once (generation limits, sampling knobs, model-specific switches) are left out, so
+    they cost no prompt on every turn; the tool still accepts them from `parameters`."""
 
     response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
     handle_tool_error: Any = True
@@ -137,7 +149,58 @@ class HfInferenceTool(BaseTool):
             raise TypeError(f"{type(self).__name__} must set `name` and `description`.")
         if not self.model:
             self.model = self.client.model_for(self.spec, None) or ""
+        self._settle()
         return self
+
+    @classmethod
+    def _assemble(cls, client: HfInference, **fields: Any) -> Self:
+        """A tool from values already checked (by a toolkit, whose fields have the same types):
+        what validation would build, without building this class's pydantic validator, which
+        costs ~3 ms per tool class the first time and adds up over a whole toolkit."""
+        tool = cls.model_construct(client=client, **fields)
+        if not tool.model:
+            tool.model = client.model_for(cls.spec, None) or ""
+        tool._settle()
+        return tool
+
+    def _settle(self) -> None:
+        """What construction does once the model is known, validated or assembled alike."""
+        self.parameters = check_parameters(self.name, self.args_schema, self.parameters)
+        if self.description == type(self).model_fields["description"].default:
+            self.description = self._describe_model() or self.description
+
+    def _describe_model(self) -> str | None:
+        """The tool's description for its configured model, when that tells the LLM more than
+        the task's own (a translation model's languages); None keeps the task's."""
+        return None
+
+    # -- what the LLM reads --------------------------------------------------------------------
+
+    @property
+    def tool_call_schema(self) -> ArgsSchema:
+        """The schema the LLM is shown: compact, strict-portable, true to the media policy, and
+        offering only the `llm_parameters` (see `tools/_schema.py`)."""
+        schema = self.args_schema
+        if not (isinstance(schema, type) and issubclass(schema, BaseModel)) or not _plain_schema(
+            schema
+        ):
+            return super().tool_call_schema
+        return llm_schema(schema, parameters=self.llm_parameters, data=self._data_description())
+
+    def _data_description(self) -> str | None:
+        kind = self.spec.media_input
+        schema = self.args_schema
+        if kind is None or not isinstance(schema, type) or not issubclass(schema, BaseModel):
+            return None
+        field = schema.model_fields.get("data")
+        if field is None:
+            return None
+        # The model's own description names the input before its colon ("The document as an
+        # image (a scan or screenshot): ..."); what follows is rewritten from the policy.
+        what = (field.description or "").partition(": ")[0] or None
+        return data_description(
+            kind, what=what, local_files=self.media_root is not None, urls=self.allow_urls
+        )
 
     def _parse_input(
         self, tool_input: str | dict[str, Any], tool_call_id: str | None
@@ -193,10 +256,24 @@ class HfInferenceTool(BaseTool):
     async def _arun(self, **kwargs: Any) -> ToolOutput:
         return await self._acall(kwargs, None)
 
+    def _with_parameters(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The call's arguments with the tool's `parameters` under the LLM's (nulls are the
+        LLM's way to leave a field unset in strict mode, so they do not override)."""
+        if not self.parameters:
+            return kwargs
+        given = kwargs.get("parameters")
+        if isinstance(given, BaseModel):
+            given = given.model_dump(exclude_unset=True, exclude_none=True)
+        elif isinstance(given, dict):
+            given = {k: v for k, v in given.items() if v is not None}
+        else:
+            given = {}
+        return {**kwargs, "parameters": {**self.parameters, **given}}
+
     def _call(
         self, kwargs: dict[str, Any], run_manager: CallbackManagerForToolRun | None
     ) -> ToolOutput:
-        args = self.spec.input_model.model_validate(kwargs)
+        args = self.spec.input_model.model_validate(self._with_parameters(kwargs))
         media = self._load(args)
         if self.stream_spec is not None and self.stream_tokens:
             result = self._run_streaming(self.stream_spec, args, media, run_manager)
@@ -207,7 +284,7 @@ class HfInferenceTool(BaseTool):
     async def _acall(
         self, kwargs: dict[str, Any], run_manager: AsyncCallbackManagerForToolRun | None
     ) -> ToolOutput:
-        args = self.spec.input_model.model_validate(kwargs)
+        args = self.spec.input_model.model_validate(self._with_parameters(kwargs))
         media = await self._aload(args)
         if self.stream_spec is not None and self.stream_tokens:
             result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
@@ -285,6 +362,50 @@ class HfInferenceTool(BaseTool):
         if self.spec.to_content is not None:
             content = self.spec.to_content(plain, ContentContext(save=self._save))
         return ToolOutput(_compact(content), artifact)
+
+
+def parameters_model(args_schema: Any) -> type[BaseModel] | None:
+    """The model of an Args schema's `parameters` field, or None when it has none."""
+    if not isinstance(args_schema, type) or not issubclass(args_schema, BaseModel):
+        return None
+    field = args_schema.model_fields.get("parameters")
+    if field is None:
+        return None
+    options = typing.get_args(field.annotation) or (field.annotation,)
+    return next(
+        (t for t in options if isinstance(t, type) and issubclass(t, BaseModel)),
+        None,
+    )
+
+
+def check_parameters(tool: str, args_schema: Any, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """`parameters` as a tool keeps them, once checked against the task's parameters model:
+    unknown keys and wrong values raise ValueError, naming the tool and the valid keys.
+
+    A field the model requires (zero-shot's `candidate_labels`) may be left to the LLM, and a
+    rule across fields (translation's `src_lang` with `tgt_lang`) is checked again on each call,
+    with the LLM's values merged in.
+    """
+    if not parameters:
+        return {}
+    model = parameters_model(args_schema)
+    if model is None:
+        raise ValueError(
+            f"{tool} takes no parameters, but parameters={dict(parameters)!r} was given."
+        )
+    try:
+        model.model_validate(parameters)
+    except ValidationError as error:
+        problems = [e for e in error.errors() if e["type"] != "missing" and e["loc"]]
+        if problems:
+            listed = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems
+            )
+            raise ValueError(
+                f"Invalid parameters for {tool} ({listed}). Valid keys: "
+                f"{', '.join(model.model_fields)}."
+            ) from None
+    return dict(parameters)
 
 
 class HfInferenceStreamingTool(HfInferenceTool):
