@@ -7,7 +7,7 @@ has this package without the `testing` extra.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,14 +15,38 @@ import pytest
 if TYPE_CHECKING:
     from .testing import HfInferenceMock
 
+_CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    # The fixture's teardown reads this: a test that already failed (on the unanswered call's
+    # own error, most often) is not failed a second time.
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+    return report
+
 
 @pytest.fixture
-def hf_inference_mock() -> Iterator[HfInferenceMock]:
-    """An active `HfInferenceMock`: every HF Inference call in the test is answered offline."""
+def hf_inference_mock(request: pytest.FixtureRequest) -> Iterator[HfInferenceMock]:
+    """An active `HfInferenceMock`: every HF Inference call in the test is answered offline.
+
+    A call it cannot answer raises `UnansweredCallError`; if the code under test caught that
+    error, the test still fails at teardown.
+    """
     try:
         from .testing import HfInferenceMock
     except ModuleNotFoundError as exc:
         message = f"hf_inference_mock needs {exc.name}: pip install 'hf-inference-tools[testing]'"
         raise pytest.fail.Exception(message, pytrace=False) from None
-    with HfInferenceMock() as mock:
+    mock = HfInferenceMock()
+    mock.start()
+    try:
         yield mock
+    finally:
+        mock.stop()
+    if mock.unanswered and not request.node.stash.get(_CALL_FAILED, False):
+        pytest.fail(f"hf_inference_mock: {mock.unanswered[0].refused}", pytrace=False)

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     # Imported where a retry begins (see `_retried`): most calls never need it.
     import tenacity
 
-__all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
+__all__ = ["ApiRequest", "ApiResponse", "CallContext", "Route", "TASK_EXTENSION", "Transport"]
 
 logger = logging.getLogger("hf_inference_tools")
 
@@ -67,6 +67,10 @@ T = TypeVar("T")
 Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
 
 USER_AGENT = f"hf-inference-tools/{__version__}"
+# The tool name a request is for, as an httpx request extension: never sent on the wire (httpcore
+# reads only the extensions it knows), but an in-process stand-in (`testing.HfInferenceMock`)
+# reads it to answer any model or endpoint with the task that was called.
+TASK_EXTENSION = "hf_inference_tools.task"
 # httpx keeps 20 idle connections by default; concurrent agents need more to avoid reconnecting.
 DEFAULT_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=128)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -421,7 +425,12 @@ class Transport:
         client = self.client()
         # `client.stream()` is this, wrapped in a generator-based context manager.
         request = client.build_request(
-            "POST", url, headers=headers, content=content, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=content,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             # The deadline bounds every socket operation of the clients created here; the
@@ -451,7 +460,12 @@ class Transport:
             # asyncio buffers (copies) whatever a send leaves over; slices keep that small.
             headers, content = {**headers, "Content-Length": str(len(body))}, _aslices(body)
         request = client.build_request(
-            "POST", url, headers=headers, content=content, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=content,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             async with asyncio.timeout(self.timeout):
@@ -669,7 +683,12 @@ class Transport:
         started = time.monotonic()
         client = self.client()
         request = client.build_request(
-            "POST", url, headers=headers, content=body, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=body,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             response = client.send(request, stream=True)
@@ -690,7 +709,12 @@ class Transport:
         started = time.monotonic()
         client = await self.aclient()
         request = client.build_request(
-            "POST", url, headers=headers, content=body, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=body,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             response = await client.send(request, stream=True)
