@@ -524,3 +524,16 @@ def test_tasks__a_closed_pipe_ends_quietly_with_status_0() -> None:
         err = proc.stderr.read()
         status = proc.wait(timeout=120)
     assert (status, err) == (0, b"")
+
+
+def test_readme_and_make_demo_say_where_the_command_is() -> None:
+    # After `make demo`, the bare name is not on PATH: both say how to reach it.
+    root = Path(__file__).parent.parent
+    readme = root.joinpath("README.md").read_text()
+    cli_section = readme[readme.index("## The CLI") : readme.index("## Testing your agent")]
+    assert ".venv/bin/hf-inference-tools" in cli_section
+    assert "source .venv/bin/activate" in cli_section
+    makefile = root.joinpath("Makefile").read_text()
+    demo_recipe = makefile[makefile.index("\ndemo:") :].split("\n\n")[0]
+    assert "$(BIN)/hf-inference-tools demo" in demo_recipe
+    assert "source $(BIN)/activate" in demo_recipe
