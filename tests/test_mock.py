@@ -3,11 +3,14 @@ recorded, a call it cannot answer failing the test, and answers shaped by the re
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import io
 import json
 from typing import Any
 
 import httpx
+import imagesize
 import pytest
 from langchain.agents import create_agent
 from langchain_core.messages import AIMessage
@@ -321,3 +324,22 @@ def test_shapes__embeddings_differ_by_text() -> None:
     second = run("feature_extraction", {"inputs": "two"})
     assert first["shape"] == second["shape"] == [384]
     assert first["preview"] != second["preview"]
+
+
+def test_shapes__a_painted_picture_keeps_any_prompt_and_the_size_asked() -> None:
+    prompt = "un phare à l'aube, 灯台 🌅"
+    with HfInferenceMock(), HfInference() as hf:
+        data = hf.text_to_image(inputs=prompt, parameters={"width": 96, "height": 64})
+    assert describe_png(data) == prompt
+    assert imagesize.get(io.BytesIO(data)) == (96, 64)
+
+
+def test_shapes__boxes_and_masks_fit_the_picture_sent(tmp_path: Any) -> None:
+    picture = data_uri(png_bytes(40, 30), "image/png")
+    boxes = run("object_detection", {"data": picture})
+    assert all(0 <= b["box"]["xmin"] < b["box"]["xmax"] < 40 for b in boxes)
+    assert all(0 <= b["box"]["ymin"] < b["box"]["ymax"] < 30 for b in boxes)
+    with HfInferenceMock(), HfInference() as hf:
+        segments = hf.image_segmentation(data=png_bytes(40, 30))
+    assert [s.label for s in segments] == ["cat", "couch"]
+    assert {imagesize.get(io.BytesIO(base64.b64decode(s.mask))) for s in segments} == {(40, 30)}

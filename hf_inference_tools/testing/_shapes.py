@@ -5,7 +5,7 @@ A fixed sample would classify any picture as a tabby cat, score labels nobody of
 request, the stand-in derives it from the request instead: zero-shot scores the candidate labels
 given, question answering returns a span of the context, translation and summarization work on
 the input text, similarity has one score per sentence, tabular tasks one value per row. Images
-the stand-in generates carry their prompt (a PNG `tEXt` chunk), so classifying or captioning
+the stand-in generates carry their prompt (a PNG `iTXt` chunk), so classifying or captioning
 them later answers with the painted subject. The answers are stand-ins, not a model's output:
 deterministic, cheap, and plausible enough for a demo or a test.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import math
 import re
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import imagesize
 
 from ._samples import SAMPLES, png_bytes
 
@@ -96,9 +98,10 @@ def _png_with_description(width: int, height: int, text: str) -> bytes:
     # A colour from the prompt, so different prompts give different pictures.
     digest = hashlib.sha256(text.encode()).digest()
     png = png_bytes(width, height, (digest[0], digest[1], digest[2]))
-    payload = _KEYWORD + b"\x00" + text.encode("latin-1", "replace")[:1000]
-    crc = zlib.crc32(b"tEXt" + payload) & 0xFFFFFFFF
-    chunk = struct.pack(">I", len(payload)) + b"tEXt" + payload + struct.pack(">I", crc)
+    # iTXt: keyword, NUL, no compression (0, 0), no language tags (NUL, NUL), then UTF-8 text.
+    payload = _KEYWORD + b"\x00\x00\x00\x00\x00" + text[:1000].encode()
+    crc = zlib.crc32(b"iTXt" + payload) & 0xFFFFFFFF
+    chunk = struct.pack(">I", len(payload)) + b"iTXt" + payload + struct.pack(">I", crc)
     end = png.rindex(b"IEND") - 4  # the IEND chunk's length field
     return png[:end] + chunk + png[end:]
 
@@ -112,8 +115,8 @@ def describe_png(data: bytes) -> str | None:
         (length,) = struct.unpack(">I", data[at : at + 4])
         kind = data[at + 4 : at + 8]
         payload = data[at + 8 : at + 8 + length]
-        if kind == b"tEXt" and payload.startswith(_KEYWORD + b"\x00"):
-            return payload[len(_KEYWORD) + 1 :].decode("latin-1")
+        if kind == b"iTXt" and payload.startswith(_KEYWORD + b"\x00\x00\x00\x00\x00"):
+            return payload[len(_KEYWORD) + 5 :].decode("utf-8", "replace")
         if kind == b"IEND":
             return None
         at += 12 + length
@@ -163,6 +166,43 @@ def _image_classification(call: _Call) -> Any | None:
 def _image_to_text(call: _Call) -> Any | None:
     prompt = describe_png(call.media())
     return None if prompt is None else [{"generated_text": prompt.split(",")[0].strip().lower()}]
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    width, height = imagesize.get(io.BytesIO(data))
+    if width <= 0 or height <= 0:
+        raise ValueError("not an image imagesize reads")
+    return width, height
+
+
+def _object_detection(call: _Call) -> Any:
+    # Boxes inside the picture sent (the sample's are for a 640-pixel photo).
+    data = call.media()
+    width, height = _image_size(data)
+    first = _subject(describe_png(data) or "person")
+    boxes = [
+        (first, 0.9487, (0.10, 0.08, 0.80, 0.95)),
+        ("umbrella", 0.5733, (0.28, 0.01, 0.99, 0.75)),
+    ]
+    return [
+        {"score": score, "label": label,
+         "box": {"xmin": round(x0 * width), "ymin": round(y0 * height),
+                 "xmax": round(x1 * width) - 1, "ymax": round(y1 * height) - 1}}
+        for label, score, (x0, y0, x1, y1) in boxes
+    ]  # fmt: skip
+
+
+def _image_segmentation(call: _Call) -> Any:
+    # Masks are the input's size, as the API's are.
+    data = call.media()
+    width, height = _image_size(data)
+    first = _subject(describe_png(data) or "cat")
+    masks = [(first, 0.9890, (255, 255, 255)), ("couch", 0.9526, (0, 0, 0))]
+    return [
+        {"score": score, "label": label,
+         "mask": base64.b64encode(png_bytes(width, height, colour)).decode("ascii")}
+        for label, score, colour in masks
+    ]  # fmt: skip
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -375,8 +415,10 @@ _SHAPERS: dict[str, Callable[[_Call], Any]] = {
     "feature_extraction": _feature_extraction,
     "fill_mask": _fill_mask,
     "image_classification": _image_classification,
+    "image_segmentation": _image_segmentation,
     "image_to_image": _image_to_image,
     "image_to_text": _image_to_text,
+    "object_detection": _object_detection,
     "question_answer": _question_answer,
     "sentence_similarity": _sentence_similarity,
     "summarization": _summarization,
