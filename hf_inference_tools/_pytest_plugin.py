@@ -8,7 +8,7 @@ has this package without the `testing` extra.
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -18,16 +18,18 @@ if TYPE_CHECKING:
 _CALL_FAILED = pytest.StashKey[bool]()
 
 
-@pytest.hookimpl(wrapper=True)
+# Old-style wrapper: this module loads wherever the package and pytest are both installed,
+# whatever their versions, and the new style needs pluggy 1.2.
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+) -> Generator[None, Any]:
     # The fixture's teardown reads this: a test that already failed (on the unanswered call's
     # own error, most often) is not failed a second time.
-    report = yield
+    outcome = yield
+    report = outcome.get_result()
     if report.when == "call":
         item.stash[_CALL_FAILED] = report.failed
-    return report
 
 
 @pytest.fixture
