@@ -23,7 +23,7 @@ _CALL_FAILED = pytest.StashKey[bool]()
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, Any]:
+) -> Generator[None, Any, None]:
     # The fixture's teardown reads this: a test that already failed (on the unanswered call's
     # own error, most often) is not failed a second time.
     outcome = yield
