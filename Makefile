@@ -29,6 +29,7 @@ $(BENCH_STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/hf-inference-tools demo
+	@echo "The CLI is $(BIN)/hf-inference-tools (or run 'source $(BIN)/activate' first, then hf-inference-tools --help)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

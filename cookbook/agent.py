@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from collections.abc import Sequence
 
 from langchain.agents import create_agent
@@ -19,7 +20,7 @@ from langchain.chat_models import init_chat_model
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
-from hf_inference_tools import HfInferenceToolkit
+from hf_inference_tools import HfInference, HfInferenceToolkit
 from hf_inference_tools.testing import HfInferenceMock, ScriptedChatModel, ask, tool_result
 
 REQUEST = "Paint a lighthouse at dawn, then tell me what an image classifier sees in it."
@@ -39,7 +40,23 @@ def scripted_llm() -> ScriptedChatModel:
     )
 
 
+OFFLINE_NOTE = (
+    "offline: the API's answers are HfInferenceMock's stand-ins, shaped by each request but "
+    "not a model's (--live calls the real API)"
+)
+LIVE_SETUP_HINT = (
+    "error: --live calls the real Hugging Face API and needs a token: "
+    "export HF_TOKEN=hf_... (create one at https://huggingface.co/settings/tokens)"
+)
+
+
 def main(live: bool, llm: str | None) -> None:
+    if live:
+        with HfInference() as hf:
+            if not hf.has_token:
+                sys.exit(LIVE_SETUP_HINT)  # before any request: anonymous calls are refused
+    else:
+        print(OFFLINE_NOTE)
     with contextlib.nullcontext() if live else HfInferenceMock():
         toolkit = HfInferenceToolkit(
             tasks=["text_to_image", "image_classification"],

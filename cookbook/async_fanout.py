@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import sys
 import time
 
 from hf_inference_tools import HfInference, TextClassificationTool
@@ -42,7 +43,23 @@ async def classify_all(texts: list[str], in_flight: int = 8) -> list[str]:
         return await asyncio.gather(*(classify(text) for text in texts))
 
 
+OFFLINE_NOTE = (
+    "offline: the API's answers are HfInferenceMock's stand-ins, shaped by each request but "
+    "not a model's (--live calls the real API)"
+)
+LIVE_SETUP_HINT = (
+    "error: --live calls the real Hugging Face API and needs a token: "
+    "export HF_TOKEN=hf_... (create one at https://huggingface.co/settings/tokens)"
+)
+
+
 def main(live: bool) -> None:
+    if live:
+        with HfInference() as hf:
+            if not hf.has_token:
+                sys.exit(LIVE_SETUP_HINT)  # before any request: anonymous calls are refused
+    else:
+        print(OFFLINE_NOTE)
     started = time.perf_counter()
     with contextlib.nullcontext() if live else HfInferenceMock():
         results = asyncio.run(classify_all(REVIEWS))

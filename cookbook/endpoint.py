@@ -21,6 +21,11 @@ EXAMPLE_URL = "https://my-sentiment.us-east-1.aws.endpoints.huggingface.cloud"
 
 def main(url: str | None) -> None:
     endpoint = url or EXAMPLE_URL
+    if not url:
+        print(
+            "offline: the endpoint's answers are HfInferenceMock's stand-ins, not a model's "
+            "(--live URL calls your endpoint)"
+        )
     offline = HfInferenceMock(endpoints={endpoint: "text_classification"})
     with contextlib.nullcontext() if url else offline, HfInference(endpoint_url=endpoint) as hf:
         # The client method, then the same client behind a tool and a toolkit.

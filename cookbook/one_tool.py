@@ -12,8 +12,23 @@ import sys
 from hf_inference_tools import HfInference, TextClassificationTool
 from hf_inference_tools.testing import HfInferenceMock
 
+OFFLINE_NOTE = (
+    "offline: the API's answers are HfInferenceMock's stand-ins, shaped by each request but "
+    "not a model's (--live calls the real API)"
+)
+LIVE_SETUP_HINT = (
+    "error: --live calls the real Hugging Face API and needs a token: "
+    "export HF_TOKEN=hf_... (create one at https://huggingface.co/settings/tokens)"
+)
+
 
 def main(live: bool = False) -> None:
+    if live:
+        with HfInference() as hf:
+            if not hf.has_token:
+                sys.exit(LIVE_SETUP_HINT)  # before any request: anonymous calls are refused
+    else:
+        print(OFFLINE_NOTE)
     offline = contextlib.nullcontext() if live else HfInferenceMock()
     with offline, HfInference() as client:
         tool = TextClassificationTool(client=client)

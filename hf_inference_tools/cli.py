@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import difflib
 import json
 import logging
+import os
 import sys
 import textwrap
 import types
@@ -32,7 +34,15 @@ from pydantic.fields import FieldInfo
 from ._config import resolve_token
 from ._version import __version__
 from .client import HfInference
-from .errors import HfInferenceError, MediaError
+from .errors import (
+    AuthenticationError,
+    HfInferenceError,
+    InferenceTimeoutError,
+    MediaError,
+    PaymentRequiredError,
+    RateLimitError,
+    ServerError,
+)
 from .tools import TOOL_CLASSES, HfInferenceTool
 
 __all__ = ["main"]
@@ -56,7 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         with _progress_on_stderr():
             status: int = args.handler(args)
+            sys.stdout.flush()  # a closed pipe shows here, inside the handling below
             return status
+    except BrokenPipeError:
+        # The reader went away (`tasks | head`): what it wanted was printed. Point stdout at
+        # devnull so the interpreter's own flush at exit does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UsageError as exc:
         return _fail(str(exc), 2)
     except (HfInferenceError, OSError) as exc:
@@ -142,6 +159,17 @@ def _build_parser() -> _Parser:
         default=Path("hf-outputs"),
         metavar="DIR",
         help="where generated media are saved (default: ./hf-outputs)",
+    )
+    run.add_argument(
+        "--max-media-bytes",
+        type=int,
+        metavar="N",
+        help="the largest media input accepted, in bytes (default: 25 MiB)",
+    )
+    run.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let --data URLs reach loopback and private addresses (off by default)",
     )
     run.add_argument(
         "--offline",
@@ -278,11 +306,15 @@ def _run(args: argparse.Namespace) -> int:
         if args.offline:
             stack.enter_context(_offline_api(args))
         client = stack.enter_context(HfInference(**client_kwargs))
+        policy: dict[str, Any] = {"allow_private_urls": args.allow_private_urls}
+        if args.max_media_bytes is not None:
+            policy["max_media_bytes"] = args.max_media_bytes
         tool = cls(
             client=client,
             model=args.model or "",
             media_root=args.media_root,
             output_dir=args.output_dir,
+            **policy,
             # Errors are the CLI's to report (one line, an exit status), not the LLM's to read.
             handle_tool_error=False,
             handle_validation_error=False,
@@ -293,8 +325,22 @@ def _run(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             raise UsageError(f"invalid arguments for {tool.name}: {_problems(exc)}") from exc
         except MediaError as exc:
-            root = args.media_root.resolve()
-            raise MediaError(f"{exc} (here media_root is {root}: see --media-root)") from exc
+            raise MediaError(_in_cli_terms(str(exc), args)) from exc
+        except _TOKEN_MATTERS as exc:
+            if args.offline or args.endpoint_url or client.has_token:
+                raise
+            raise _with_hint(
+                exc,
+                "No token is set: export HF_TOKEN=hf_... (create one at "
+                "https://huggingface.co/settings/tokens), or add --offline to try the offline "
+                "stand-in.",
+            ) from exc
+    if args.offline:
+        print(
+            "offline: answered by the package's stand-in (HfInferenceMock), not by a model; "
+            "drop --offline and set HF_TOKEN for real answers",
+            file=sys.stderr,
+        )
     content = _maybe_json(str(message.content))
     artifact = {k: v for k, v in message.artifact.items() if k != "data"}
     if args.json:
@@ -320,6 +366,44 @@ def _offline_api(args: argparse.Namespace) -> contextlib.AbstractContextManager[
     )
 
 
+# Failures a missing token can explain (anonymous calls are refused or throttled, or the
+# network is not there at all and the offline stand-in is what was wanted).
+_TOKEN_MATTERS = (
+    AuthenticationError,
+    PaymentRequiredError,
+    RateLimitError,
+    ServerError,
+    InferenceTimeoutError,
+)
+
+
+def _with_hint(error: HfInferenceError, hint: str) -> HfInferenceError:
+    """`error`, same class and attributes, with `hint` added to its message."""
+    hinted = copy.copy(error)
+    hinted.message = f"{error.message} {hint}"
+    hinted.args = (hinted.message,)
+    return hinted
+
+
+# The media policy's settings, as the CLI spells them.
+_FLAGS = {
+    "allow_private_urls=True": "--allow-private-urls",
+    "max_media_bytes": "--max-media-bytes",
+    "output_dir": "--output-dir",
+}
+
+
+def _in_cli_terms(message: str, args: argparse.Namespace) -> str:
+    """A media refusal worded for the command line: flags, not keywords; the folder named only
+    when the refusal is about it."""
+    for keyword, flag in _FLAGS.items():
+        message = message.replace(keyword, flag)
+    if "media_root" in message:
+        message = message.replace("media_root", "--media-root")
+        message = f"{message.rstrip('.')} (here --media-root is {args.media_root.resolve()})."
+    return message
+
+
 def _call_args(cls: type[HfInferenceTool], args: argparse.Namespace) -> dict[str, Any]:
     fields = cls.spec.input_model.model_fields
     values: dict[str, Any] = {}
@@ -329,8 +413,13 @@ def _call_args(cls: type[HfInferenceTool], args: argparse.Namespace) -> dict[str
             text = sys.stdin.read().removesuffix("\n") or None
         if text is not None:
             values["inputs"] = _inputs_value(fields["inputs"], text)
+    elif "messages" in fields and args.inputs is not None:
+        values["messages"] = _messages_value(args.inputs)
     elif args.inputs is not None:
-        raise UsageError(f"{cls.spec.name} takes no --inputs (its media go in --data)")
+        where = (
+            "its media go in --data" if "data" in fields else f"see `{PROG} tasks {cls.spec.name}`"
+        )
+        raise UsageError(f"{cls.spec.name} takes no --inputs ({where})")
     if "data" in fields:
         if args.data is not None:
             values["data"] = args.data
@@ -347,8 +436,46 @@ def _inputs_value(field: FieldInfo, text: str) -> Any:
         return text
     try:
         return json.loads(text)
-    except ValueError:
-        raise UsageError(f"--inputs must be JSON here: {field.description}") from None
+    except ValueError as exc:
+        raise UsageError(
+            f"--inputs is not valid JSON ({exc}); it must be JSON of this shape: "
+            f"{_shape(field.annotation)}"
+        ) from None
+
+
+def _messages_value(text: str) -> Any:
+    """`--inputs` for a chat tool: a JSON list of messages, or one user message as text."""
+    if text.lstrip().startswith("["):
+        try:
+            return json.loads(text)
+        except ValueError as exc:
+            raise UsageError(
+                f"--inputs is not valid JSON ({exc}); give the messages as "
+                '[{"role": "user", "content": "..."}, ...], or plain text for one user message'
+            ) from None
+    return [{"role": "user", "content": text}]
+
+
+_SCALAR_SHAPES = {str: "string", int: "integer", float: "number", bool: "true|false"}
+
+
+def _shape(annotation: Any) -> str:
+    """A JSON outline of an annotation: `{"question": string, "context": string}`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = annotation.model_fields.items()
+        return "{" + ", ".join(f'"{name}": {_shape(f.annotation)}' for name, f in fields) + "}"
+    if annotation in _SCALAR_SHAPES:
+        return _SCALAR_SHAPES[annotation]
+    origin, members = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list and members:
+        return f"[{_shape(members[0])}, ...]"
+    if origin is dict:
+        return "{...}"
+    if isinstance(annotation, types.UnionType) or origin is typing.Union:
+        return " | ".join(_shape(a) for a in members if a is not type(None))
+    if origin is typing.Literal:
+        return " | ".join(json.dumps(m) for m in members)
+    return "a JSON value"
 
 
 def _set_param(values: dict[str, Any], fields: dict[str, FieldInfo], param: str) -> None:

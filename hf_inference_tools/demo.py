@@ -285,9 +285,9 @@ def _banner(out: TextIO, *, live: bool, llm: str | None, tools: list[str], folde
     else:
         mode = (
             "OFFLINE: no token, no network. A scripted chat model plays the LLM and "
-            "HfInferenceMock answers every API call with a realistic but canned reply (the "
-            "same whatever the inputs). Go live: HF_TOKEN=hf_... hf-inference-tools demo --live "
-            "[--llm openai:gpt-4.1-mini]"
+            "HfInferenceMock answers every API call with a stand-in reply: shaped like the "
+            "real API's and by the request, but not a model's. Go live: HF_TOKEN=hf_... "
+            "hf-inference-tools demo --live [--llm openai:gpt-4.1-mini]"
         )
     out.write(
         "hf-inference-tools demo: an agent (langchain create_agent) over HfInferenceToolkit\n"

@@ -16,7 +16,7 @@ import respx
 
 from hf_inference_tools import HfInference
 from hf_inference_tools.cli import main
-from hf_inference_tools.testing import SAMPLES, HfInferenceMock, png_bytes
+from hf_inference_tools.testing import SAMPLES, HfInferenceMock, describe_png, png_bytes
 from hf_inference_tools.tools import TOOL_CLASSES
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
@@ -143,7 +143,7 @@ def test_run__binary_task_saves_the_image_and_prints_its_path(
     assert status == 0
     assert out.startswith("saved hf-outputs/text_to_image-")
     saved = tmp_path / out.split()[1]
-    assert saved.read_bytes() == SAMPLES["text_to_image"].body()
+    assert describe_png(saved.read_bytes()) == "a fox"  # the stand-in's picture of the prompt
     assert "image/png" in out and "width: 64" in out
 
 
@@ -215,7 +215,56 @@ def test_run__media_outside_the_current_folder_is_refused(
         capsys, "run", "image_classification", "--data", "../outside.png", "--offline"
     )
     assert status == 1
-    assert_one_error_line(err, "outside media_root", "--media-root")
+    assert_one_error_line(err, "outside --media-root", f"(here --media-root is {Path.cwd()}).")
+
+
+@pytest.mark.parametrize(
+    ("argv", "says", "hint"),
+    [
+        (
+            ["--max-media-bytes", "10"],
+            "over --max-media-bytes (10 bytes). Raise --max-media-bytes",
+            False,
+        ),
+        (["--data", "http://127.0.0.1:8080/cat.png"], "Set --allow-private-urls", False),
+        (["--data", "missing.png"], "No file 'missing.png' in --media-root", True),
+    ],
+)
+def test_run__media_errors_speak_in_flags_and_name_the_folder_only_when_it_matters(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    says: str,
+    hint: bool,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cat.png").write_bytes(png_bytes())
+    if "--data" not in argv:
+        argv = [*argv, "--data", "cat.png"]
+    status, _, err = cli(capsys, "run", "image_classification", *argv, "--offline")
+    assert status == 1
+    assert_one_error_line(err, says)
+    assert ("here --media-root is" in err) is hint
+    assert "max_media_bytes" not in err and "allow_private_urls" not in err
+
+
+def test_run__allow_private_urls_and_max_media_bytes_are_flags(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    png = png_bytes()
+    (tmp_path / "cat.png").write_bytes(png)
+    argv = ["run", "image_classification", "--data", "cat.png", "--offline"]
+    status, _, err = cli(capsys, *argv, "--max-media-bytes", str(len(png)))
+    assert status == 0, err
+    with respx.mock(assert_all_called=True) as media:
+        media.get("http://127.0.0.1:8080/cat.png").respond(200, content=png)
+        with HfInferenceMock() as api:
+            argv = ["run", "image_classification", "--data", "http://127.0.0.1:8080/cat.png"]
+            status, _, err = cli(capsys, *argv, "--allow-private-urls")
+    assert status == 0, err
+    assert api.calls_for("image_classification")[0].request.content == png
 
 
 @pytest.mark.parametrize(
@@ -383,3 +432,108 @@ def test_demo__a_chat_model_that_fails_is_one_error_line(
     )
     assert status == 1
     assert_one_error_line(err, "the chat model openai:gpt-4.1-mini failed")
+
+
+# -- the newcomer's first commands ------------------------------------------------------------
+
+
+def test_run__chat_completion_takes_inputs_as_the_user_message(
+    capsys: pytest.CaptureFixture[str], hf_inference_mock: HfInferenceMock
+) -> None:
+    status, out, err = cli(capsys, "run", "chat_completion", "--inputs", "Capital of France?")
+    assert status == 0, err
+    assert "content: The capital of France is Paris." in out
+    (call,) = hf_inference_mock.calls_for("chat_completion")
+    assert call.json()["messages"] == [{"role": "user", "content": "Capital of France?"}]
+
+
+def test_run__chat_completion_takes_a_json_list_of_messages(
+    capsys: pytest.CaptureFixture[str], hf_inference_mock: HfInferenceMock
+) -> None:
+    messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]
+    status, _, err = cli(capsys, "run", "chat_completion", "--inputs", json.dumps(messages))
+    assert status == 0, err
+    assert hf_inference_mock.calls_for("chat_completion")[0].json()["messages"] == messages
+    status, _, err = cli(capsys, "run", "chat_completion", "--inputs", "[{oops")
+    assert status == 2
+    assert_one_error_line(err, "--inputs is not valid JSON (Expecting", '[{"role": "user"')
+
+
+def test_run__bad_inputs_json_says_why_and_the_shape_expected(
+    capsys: pytest.CaptureFixture[str], stdin: io.StringIO
+) -> None:
+    status, out, err = cli(capsys, "run", "question_answer", "--inputs", '{"question": "x",}')
+    assert (status, out) == (2, "")
+    assert_one_error_line(
+        err,
+        "--inputs is not valid JSON (Expecting property name enclosed in double quotes",
+        'this shape: {"question": string, "context": string}',
+    )
+    description = TOOL_CLASSES["question_answer"].spec.input_model.model_fields["inputs"]
+    assert str(description.description) not in err
+
+
+def test_run__without_token_a_refusal_names_hf_token_and_offline(
+    capsys: pytest.CaptureFixture[str], router: respx.MockRouter
+) -> None:
+    router.post(f"/models/{SST2}").respond(
+        401, json={"error": "Invalid credentials in Authorization header"}
+    )
+    status, out, err = cli(capsys, "run", "text_classification", "--inputs", "hi")
+    assert (status, out) == (1, "")
+    assert_one_error_line(
+        err, "Invalid credentials", "No token is set: export HF_TOKEN=", "--offline"
+    )
+
+
+def test_run__without_token_a_network_failure_names_hf_token_and_offline(
+    capsys: pytest.CaptureFixture[str], router: respx.MockRouter
+) -> None:
+    router.post(f"/models/{SST2}").mock(side_effect=httpx.ConnectError("unreachable"))
+    status, _, err = cli(capsys, "run", "text_classification", "--inputs", "hi", "--timeout", "1")
+    assert status == 1
+    # stderr has a progress line per retry, then the one error line.
+    (error,) = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert "Check the network" in error and "HF_TOKEN" in error and "--offline" in error
+
+
+def test_run__with_a_token_no_token_advice(
+    capsys: pytest.CaptureFixture[str], router: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_test")
+    router.post(f"/models/{SST2}").respond(401, json={"error": "Invalid credentials"})
+    status, _, err = cli(capsys, "run", "text_classification", "--inputs", "hi")
+    assert status == 1 and "No token is set" not in err and "--offline" not in err
+    assert_one_error_line(err, "Invalid credentials")
+
+
+def test_run__offline_says_the_answer_is_a_stand_in(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["run", "text_classification", "--inputs", "I love it", "--offline", "--json"]
+    status, out, err = cli(capsys, *argv)
+    assert status == 0
+    assert json.loads(out)["content"][0]["label"] == "POSITIVE"  # stdout stays JSON
+    assert err.startswith("offline: answered by the package's stand-in (HfInferenceMock)")
+
+
+def test_tasks__a_closed_pipe_ends_quietly_with_status_0() -> None:
+    # `tasks | head`: the reader is gone before the command writes.
+    argv = [str(BIN / "hf-inference-tools"), "tasks"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read()
+        status = proc.wait(timeout=120)
+    assert (status, err) == (0, b"")
+
+
+def test_readme_and_make_demo_say_where_the_command_is() -> None:
+    # After `make demo`, the bare name is not on PATH: both say how to reach it.
+    root = Path(__file__).parent.parent
+    readme = root.joinpath("README.md").read_text()
+    cli_section = readme[readme.index("## The CLI") : readme.index("## Testing your agent")]
+    assert ".venv/bin/hf-inference-tools" in cli_section
+    assert "source .venv/bin/activate" in cli_section
+    makefile = root.joinpath("Makefile").read_text()
+    demo_recipe = makefile[makefile.index("\ndemo:") :].split("\n\n")[0]
+    assert "$(BIN)/hf-inference-tools demo" in demo_recipe
+    assert "source $(BIN)/activate" in demo_recipe

@@ -15,7 +15,7 @@ COOKBOOK = Path(__file__).parent.parent / "cookbook"
 # What each script must print, and the files it must leave: a new script says here what it shows.
 PROMISES: dict[str, tuple[str, str | None]] = {
     "agent.py": (
-        "the classifier sees: tabby, tabby cat",
+        "the classifier sees: lighthouse.",
         "cookbook-output/generated/text_to_image-*.png",
     ),
     "async_fanout.py": ("32 texts classified", None),
@@ -49,6 +49,8 @@ def test_script_runs_offline(script: str, tmp_path: Path) -> None:
     printed, leaves = PROMISES[script]
     assert done.returncode == 0, done.stderr
     assert printed in done.stdout
+    # The reader is told the answers are the stand-in's, not a model's.
+    assert "HfInferenceMock's stand-ins" in done.stdout.splitlines()[0]
     assert (COOKBOOK / script).read_text().startswith('"""')  # the docstring says what it shows
     if leaves:
         (kept,) = tmp_path.glob(leaves)
@@ -59,3 +61,26 @@ def test_testing_example_passes_under_pytest() -> None:
     done = _python("-m", "pytest", "-q", COOKBOOK / "test_my_agent.py", cwd=COOKBOOK.parent)
     assert done.returncode == 0, done.stdout
     assert "2 passed" in done.stdout
+
+
+@pytest.mark.parametrize("script", ["agent.py", "async_fanout.py", "one_tool.py"])
+def test_script_live_without_a_token_is_one_clear_line(script: str, tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("HF_", "HUGGING_FACE"))},
+        **NO_NETWORK,
+        "HF_HOME": str(tmp_path / "hf-home"),  # no token file there either
+    }
+    done = subprocess.run(
+        [sys.executable, COOKBOOK / script, "--live"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "error: --live calls the real Hugging Face API and needs a token: "
+        "export HF_TOKEN=hf_... (create one at https://huggingface.co/settings/tokens)"
+    ]

@@ -22,10 +22,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 
 from hf_inference_tools import HfInference, HfInferenceToolkit, ImageClassificationTool
 from hf_inference_tools.testing import (
-    SAMPLES,
     HfInferenceMock,
     ScriptedChatModel,
     data_uri,
+    describe_png,
     png_bytes,
     wav_bytes,
 )
@@ -40,7 +40,6 @@ SECRET = "TOP-SECRET-CONTENTS"
 MEDIA = {"png": PNG, "wav": WAV}
 # One image tool and one audio tool, each with the extension and bytes of its kind of media.
 TOOLS = [("image_classification", "png"), ("automatic_speech_recognition", "wav")]
-GENERATED = SAMPLES["text_to_image"].body()  # what the stand-in's text_to_image answers
 
 
 # --- fixtures -------------------------------------------------------------------------------
@@ -338,7 +337,8 @@ async def test_chain__generated_image_inside_media_root_is_the_next_input(
 
     assert labelled.status == "success", labelled.content
     sent = api.calls_for("image_classification")[0].request
-    assert sent.content == drawn.artifact["data"] == GENERATED
+    assert sent.content == drawn.artifact["data"]
+    assert describe_png(sent.content) == "a red fox"  # the stand-in's picture of the prompt
     assert sent.headers["content-type"] == "image/png"
 
 
@@ -406,9 +406,10 @@ def test_chain__an_agent_passes_the_saved_path_from_one_tool_to_the_next(
     drawn, labelled = [m for m in state["messages"] if isinstance(m, ToolMessage)]
     assert drawn.status == labelled.status == "success"
     saved = root / json.loads(str(drawn.content))["path"]
-    assert saved.read_bytes() == GENERATED
-    assert api.calls_for("image_classification")[0].request.content == GENERATED
-    assert state["messages"][-1].content == "I drew a fox; the classifier sees: tabby, tabby cat."
+    assert describe_png(saved.read_bytes()) == "a red fox"
+    assert api.calls_for("image_classification")[0].request.content == saved.read_bytes()
+    # The stand-in classifies its own picture by the prompt it was painted from.
+    assert state["messages"][-1].content == "I drew a fox; the classifier sees: red fox."
 
 
 def _injected(messages: Sequence[BaseMessage]) -> AIMessage:

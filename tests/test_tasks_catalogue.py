@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
+import imagesize
 import pytest
 import respx
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from hf_inference_tools import DEFAULT_MODELS, HfInference
 from hf_inference_tools.tasks._tables import rows_to_columns
-from hf_inference_tools.testing import HfInferenceMock, data_uri, png_bytes, wav_bytes
+from hf_inference_tools.testing import (
+    HfInferenceMock,
+    data_uri,
+    describe_png,
+    png_bytes,
+    wav_bytes,
+)
 from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import BASE, TOKEN
 from tests.media_samples import flac_bytes
@@ -509,8 +517,8 @@ CLIENT_CALLS: list[tuple[str, dict[str, Any], Any]] = [
     ),
     (
         "sentence_similarity",
-        {"inputs": {"source_sentence": "A", "sentences": ["B", "C", "D"]}},
-        [0.6945773363113403, 0.9429150819778442, 0.2568760812282562],
+        {"inputs": {"source_sentence": "a red fox", "sentences": ["a fox", "a red fox", "tea"]}},
+        [0.55, 0.95, 0.15],  # the stand-in scores shared words
     ),
     (
         "zero_shot_image_classification",
@@ -520,15 +528,11 @@ CLIENT_CALLS: list[tuple[str, dict[str, Any], Any]] = [
     (
         "image_to_image",
         {"data": PNG, "parameters": {"prompt": "x"}},
-        png_bytes(64, 64, (90, 160, 220)),
+        ((64, 64), "x"),  # the stand-in's picture of the prompt
     ),
     ("audio_to_audio", {"data": WAV}, [wav_bytes(0.25, hz=440.0), wav_bytes(0.25, hz=660.0)]),
-    ("tabular_classification", {"inputs": {"data": WINE}}, [5, 5, 7]),
-    (
-        "tabular_regression",
-        {"inputs": {"data": FISH}},
-        [270.5473526976245, 313.6843425638086, 328.3727133404402],
-    ),
+    ("tabular_classification", {"inputs": {"data": WINE}}, [5, 5]),  # one per row
+    ("tabular_regression", {"inputs": {"data": FISH}}, [270.5473526976245, 313.6843425638086]),
 ]
 
 
@@ -537,6 +541,8 @@ def _essence(method: str, result: Any) -> Any:
     if method in ("visual_question_answering", "zero_shot_image_classification"):
         key = "answer" if method == "visual_question_answering" else "label"
         return [getattr(item, key) for item in result]
+    if method == "image_to_image":
+        return imagesize.get(io.BytesIO(result)), describe_png(result)
     if method == "audio_to_audio":
         assert {item.content_type for item in result} == {"audio/wav"}
         return [item.blob for item in result]

@@ -18,6 +18,7 @@ from .._config import Options
 from .._version import __version__
 
 __all__ = [
+    "TASK_EXTENSION",
     "USER_AGENT",
     "ApiRequest",
     "ApiResponse",
@@ -32,6 +33,10 @@ __all__ = [
 Route = Literal["model", "feature-extraction", "sentence-similarity", "chat", "completions"]
 
 USER_AGENT = f"hf-inference-tools/{__version__}"
+# The tool name a request is for, as an httpx request extension: never sent on the wire (httpcore
+# reads only the extensions it knows), but an in-process stand-in (`testing.HfInferenceMock`)
+# reads it to answer any model or endpoint with the task that was called.
+TASK_EXTENSION = "hf_inference_tools.task"
 """How this package names itself to every server it calls (the API and media hosts alike)."""
 
 # Compact, UTF-8 as it is; built once (`json.dumps` with options builds an encoder per call).

@@ -37,6 +37,7 @@ from ..errors import HfInferenceError
 from ._deadline import Deadline
 from .clients import DEFAULT_LIMITS, Clients
 from .request import (
+    TASK_EXTENSION,
     ApiRequest,
     ApiResponse,
     CallContext,
@@ -61,7 +62,15 @@ from .upload import UPLOAD_SLICE, aslices, slices
 
 # The values are defined in `request`; they are named here too, where tasks and the client
 # have always imported them from.
-__all__ = ["DEFAULT_LIMITS", "ApiRequest", "ApiResponse", "CallContext", "Route", "Transport"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ApiRequest",
+    "ApiResponse",
+    "CallContext",
+    "Route",
+    "TASK_EXTENSION",
+    "Transport",
+]
 
 logger = logging.getLogger("hf_inference_tools")
 
@@ -290,7 +299,12 @@ class Transport:
         client = self._clients.client()
         # `client.stream()` is this, wrapped in a generator-based context manager.
         request = client.build_request(
-            "POST", url, headers=headers, content=content, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=content,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             # The deadline bounds every socket operation of the clients created here; the
@@ -319,7 +333,12 @@ class Transport:
         if len(body) > UPLOAD_SLICE:  # see `upload`
             headers, content = {**headers, "Content-Length": str(len(body))}, aslices(body)
         request = client.build_request(
-            "POST", url, headers=headers, content=content, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=content,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             async with asyncio.timeout(self.timeout):
@@ -447,7 +466,12 @@ class Transport:
         started = time.monotonic()
         client = self._clients.client()
         request = client.build_request(
-            "POST", url, headers=headers, content=body, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=body,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             response = client.send(request, stream=True)
@@ -468,7 +492,12 @@ class Transport:
         started = time.monotonic()
         client = await self._clients.aclient()
         request = client.build_request(
-            "POST", url, headers=headers, content=body, timeout=self.timeout
+            "POST",
+            url,
+            headers=headers,
+            content=body,
+            timeout=self.timeout,
+            extensions={TASK_EXTENSION: ctx.task},
         )
         try:
             response = await client.send(request, stream=True)

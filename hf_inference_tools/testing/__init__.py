@@ -9,9 +9,10 @@ def test_my_agent(hf_inference_mock):          # the pytest fixture this package
 Needs `respx` (the `testing` extra: `pip install hf-inference-tools[testing]`).
 """
 
-from ._mock import HfInferenceMock, RecordedCall
+from ._mock import HfInferenceMock, RecordedCall, UnansweredCallError
 from ._samples import SAMPLES, Sample, data_uri, png_bytes, wav_bytes
 from ._scripted import ScriptedChatModel, Turn, ask, ask_many, tool_result
+from ._shapes import describe_png
 
 __all__ = [
     "SAMPLES",
@@ -20,9 +21,11 @@ __all__ = [
     "Sample",
     "ScriptedChatModel",
     "Turn",
+    "UnansweredCallError",
     "ask",
     "ask_many",
     "data_uri",
+    "describe_png",
     "png_bytes",
     "tool_result",
     "wav_bytes",

@@ -6,17 +6,19 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 import httpx
 import respx
 
 from .._config import DEFAULT_BASE_URL
+from .._http.transport import TASK_EXTENSION
 from ..tasks import DEFAULT_MODELS
 from ._samples import SAMPLES
+from ._shapes import shaped_answer
 from ._streams import sse_body, wants_stream
 
-__all__ = ["HfInferenceMock", "RecordedCall"]
+__all__ = ["HfInferenceMock", "RecordedCall", "UnansweredCallError"]
 
 # Tasks told apart by their route, not by their model (they share models with other tasks).
 _ROUTE_TASKS = {
@@ -41,13 +43,27 @@ _ROUTED_ELSEWHERE = {
 _PATH = re.compile(r"/models/(?P<model>[^/]+/[^/]+|[^/]+)(?P<suffix>/pipeline/[a-z-]+|/v1/\S+)?$")
 
 
+class UnansweredCallError(AssertionError):
+    """A call the stand-in cannot answer: the call raises it, and the test fails.
+
+    An AssertionError, so neither the tools (which turn API errors into messages for the LLM) nor
+    the agent swallow it; the `hf_inference_mock` fixture also fails the test at teardown if the
+    code under test caught it anyway.
+    """
+
+
 @dataclass(frozen=True)
 class RecordedCall:
-    """One request the mock answered: which task and model it was for, and the request itself."""
+    """One request the mock saw: which task and model it was for, the request, and the outcome."""
 
-    task: str
+    task: str | None
+    """The task the call was answered as (None: the mock could not tell)."""
     model: str
     request: httpx.Request
+    status: int | None = None
+    """The status the mock answered with; None when it could not answer (see `refused`)."""
+    refused: str | None = None
+    """Why the mock could not answer the call (the test fails with this message)."""
 
     def json(self) -> Any:
         """The request body as JSON (binary bodies raise ValueError)."""
@@ -78,9 +94,16 @@ class HfInferenceMock:
         assert hf.calls_for("text_classification")[0].json()["inputs"] == "..."
     ```
 
+    Every call from this package's clients says which task it is for, so any model is
+    answered with that task's answer: `HfInferenceToolkit(models={...})` needs no setup. Calls to
+    a dedicated endpoint are answered once its URL is registered (`endpoints=` or
+    `add_endpoint`). A call the mock cannot answer raises `UnansweredCallError` (the test fails)
+    and is recorded too.
+
     Args:
         base_url: The API root the client talks to (the default serverless one, unless changed).
-        models: Extra model id -> task name pairs, for models other than the defaults.
+        models: Model id -> task name, for requests that do not come from this package's
+            clients (raw httpx calls); this package's calls name their task themselves.
         endpoints: Endpoint URL -> task name, for clients built with `endpoint_url=`.
     """
 
@@ -95,20 +118,41 @@ class HfInferenceMock:
         self.models: dict[str, str] = {
             model: task for task, model in DEFAULT_MODELS.items() if task not in _ROUTED_ELSEWHERE
         }
-        self.models.update(models or {})
-        self.endpoints = dict(endpoints or {})
+        self.endpoints: dict[str, str | None] = {}
+        for model, task in (models or {}).items():
+            self.add_model(model, task)
+        for url, endpoint_task in (endpoints or {}).items():
+            self.add_endpoint(url, endpoint_task)
         self.calls: list[RecordedCall] = []
         self._overrides: dict[tuple[str, str | None], _Answer] = {}
         self._router = respx.MockRouter(assert_all_called=False, assert_all_mocked=True)
-        self._router.route(method="POST", url__startswith=self.base_url + "/models/").mock(
-            side_effect=self._answer_model
-        )
-        for url, task in self.endpoints.items():
-            self._router.route(method="POST", url__startswith=url.rstrip("/")).mock(
-                side_effect=lambda request, task=task: self._answer(task, "endpoint", request)
-            )
+        # One route sees every request: it answers the API's, refuses loudly the other calls
+        # this package's clients make, and leaves anything else unmatched (respx then says
+        # "not mocked", or another active respx router answers it).
+        self._router.route().mock(side_effect=self._dispatch)
 
     # -- setup -----------------------------------------------------------------------------
+
+    def add_model(self, model: str, task: str) -> None:
+        """Answer `model` as `task`, also for requests that do not name their task."""
+        self.models[model] = _known(task)
+
+    def add_endpoint(self, url: str, task: str | None = None) -> None:
+        """Answer calls to a dedicated endpoint (a client's `endpoint_url`), as the task the
+        call names (or as `task`, for requests that name none)."""
+        self.endpoints[url.rstrip("/")] = _known(task) if task is not None else None
+
+    @property
+    def unanswered(self) -> list[RecordedCall]:
+        """The calls the mock could not answer (each one already raised UnansweredCallError)."""
+        return [c for c in self.calls if c.refused is not None]
+
+    def check(self) -> None:
+        """Raise UnansweredCallError if any call went unanswered (even one whose error the code
+        under test caught)."""
+        if missed := self.unanswered:
+            reasons = "; ".join(dict.fromkeys(c.refused or "" for c in missed))
+            raise UnansweredCallError(f"{len(missed)} call(s) went unanswered: {reasons}")
 
     def respond(
         self,
@@ -122,6 +166,9 @@ class HfInferenceMock:
         model: str | None = None,
     ) -> None:
         """From now on, answer `task` (for `model`, or any model) with this body and status."""
+        _known(task)
+        if model is not None and task not in _ROUTED_ELSEWHERE:
+            self.models.setdefault(model, task)
         body: Any = content if content is not None else json
         kind = content_type or (
             "application/octet-stream" if content is not None else "application/json"
@@ -154,32 +201,67 @@ class HfInferenceMock:
         self.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         self.stop()
+        if exc_type is None:
+            self.check()
 
     # -- answering -------------------------------------------------------------------------
 
-    def _answer_model(self, request: httpx.Request) -> httpx.Response:
+    def _dispatch(self, request: httpx.Request) -> httpx.Response | None:
+        url = str(request.url)
+        called = request.extensions.get(TASK_EXTENSION)
+        if url.startswith(self.base_url + "/models/"):
+            return self._answer_model(request, called)
+        for endpoint, task in self.endpoints.items():
+            if url == endpoint or url.startswith(endpoint + "/"):
+                known = _route_task(request.url.path) or called or task
+                if known is None:
+                    why = f"the request does not name its task: add_endpoint({endpoint!r}, TASK)"
+                    self._refuse(request, None, "endpoint", why)
+                return self._answer(known, "endpoint", request)
+        if called is None:
+            return None  # not this package's call: not the mock's to answer
+        return self._refuse(
+            request,
+            called,
+            "",
+            f"{url} is neither under the mock's base_url ({self.base_url}) nor a registered "
+            f"endpoint; for an endpoint_url client, register it: "
+            f"add_endpoint({url!r}) on the mock or the fixture",
+        )
+
+    def _answer_model(self, request: httpx.Request, called: str | None) -> httpx.Response:
         path = request.url.path[len(httpx.URL(self.base_url).path) :]
         match = _PATH.search(path)
         if match is None:
-            return _json_response(404, {"error": "Not Found"})
-        model, suffix = match["model"], match["suffix"] or ""
-        task = _ROUTE_TASKS.get(suffix) if suffix else self.models.get(model)
+            return self._refuse(request, called, "", f"{path} is not an inference route")
+        model = match["model"]
+        task = _route_task(match["suffix"] or "") or called or self.models.get(model)
         if task is None:
-            return _json_response(404, {"error": f"Model {model} does not exist"})
+            return self._refuse(
+                request,
+                None,
+                model,
+                f"the request does not name its task and {model} is not registered: "
+                f"add_model({model!r}, TASK) on the mock or the fixture",
+            )
         return self._answer(task, model, request)
 
     def _answer(self, task: str, model: str, request: httpx.Request) -> httpx.Response:
-        self.calls.append(RecordedCall(task, model, request))
         names = _names(task)
         keys = [(name, m) for name in names for m in (model, None)]
         answer = next((self._overrides[k] for k in keys if k in self._overrides), None)
         if answer is None:
-            sample = next((SAMPLES[name] for name in names if name in SAMPLES), None)
+            sample = next(((name, SAMPLES[name]) for name in names if name in SAMPLES), None)
             if sample is None:
-                return _json_response(404, {"error": f"No offline answer for task {task}"})
-            answer = _Answer(200, sample.body(), sample.content_type, sample.headers)
+                return self._refuse(request, task, model, f"there is no offline answer for {task}")
+            name, example = sample
+            body = shaped_answer(name, request, model)
+            if body is None:
+                body = example.body()
+            answer = _Answer(200, body, example.content_type, example.headers)
+        self.calls.append(RecordedCall(task, model, request, status=answer.status))
         headers = {"x-request-id": f"mock-{len(self.calls)}", **answer.headers}
         if answer.status < 300 and wants_stream(request.content):
             events = sse_body(task, answer.body)
@@ -194,10 +276,28 @@ class HfInferenceMock:
             return httpx.Response(answer.status, text=answer.body, headers=headers)
         return httpx.Response(answer.status, json=answer.body, headers=headers)
 
+    def _refuse(self, request: httpx.Request, task: str | None, model: str, why: str) -> NoReturn:
+        who = " ".join(filter(None, [task, f"with model {model}" if model else ""]))
+        message = (
+            f"HfInferenceMock cannot answer POST {request.url}"
+            + (f" ({who})" if who else "")
+            + f": {why}."
+        )
+        self.calls.append(RecordedCall(task, model, request, refused=message))
+        raise UnansweredCallError(message)
 
-def _names(task: str) -> tuple[str, ...]:
-    return (task, *_SPOKEN_BY.get(task, ()))
+
+def _route_task(path: str) -> str | None:
+    """The task a route names by itself (chat, completions, the two pipeline routes)."""
+    return next((task for suffix, task in _ROUTE_TASKS.items() if path.endswith(suffix)), None)
 
 
-def _json_response(status: int, body: Any) -> httpx.Response:
-    return httpx.Response(status, json=body, headers={"x-request-id": "mock-404"})
+def _known(task: str) -> str:
+    if task not in SAMPLES and task not in DEFAULT_MODELS:
+        names = ", ".join(sorted(set(SAMPLES) | set(DEFAULT_MODELS)))
+        raise ValueError(f"Unknown task {task!r}: use a tool name ({names}).")
+    return task
+
+
+def _names(task: str | None) -> tuple[str, ...]:
+    return (task, *_SPOKEN_BY.get(task, ())) if task is not None else ()
