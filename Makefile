@@ -33,11 +33,11 @@ $(UV_STAMP): | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "uv>=0.5"
 	touch $(UV_STAMP)
 
-$(FLOORS_STAMP): pyproject.toml | $(UV_STAMP)
+$(FLOORS_STAMP): pyproject.toml .ci/floors-constraints.txt | $(UV_STAMP)
 	rm -rf $(FLOORS_VENV)
 	$(BIN)/uv venv --quiet --python $(PYTHON) $(FLOORS_VENV)
 	$(BIN)/uv pip install --quiet --python $(FLOORS_VENV)/bin/python \
-		--resolution lowest-direct -e ".[dev,testing]"
+		--resolution lowest-direct --constraint .ci/floors-constraints.txt -e ".[dev,testing]"
 	touch $(FLOORS_STAMP)
 
 $(BENCH_STAMP): pyproject.toml | $(BIN)/python

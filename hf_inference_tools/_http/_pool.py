@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
+from .._versions import within
+
 if TYPE_CHECKING:
     from httpcore._async.interfaces import AsyncConnectionInterface
 
@@ -45,12 +47,7 @@ newest httpcore 1.0; the tests of its planning step, at 1.0.3, were run by hand)
 
 def fair_pool_fits() -> bool:
     """Whether the installed httpcore is a release in `TESTED_HTTPCORE`."""
-    try:
-        release = tuple(int(part) for part in httpcore.__version__.split("."))
-    except ValueError:  # a pre-release or a local build: not one that was tested
-        return False
-    first, last = TESTED_HTTPCORE
-    return first <= release <= last
+    return within(httpcore.__version__, *TESTED_HTTPCORE)
 
 
 class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
