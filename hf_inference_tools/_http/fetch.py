@@ -56,6 +56,8 @@ MAX_REDIRECTS = 5
 USER_AGENT = f"hf-inference-tools/{__version__}"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _SHOWN_LIMIT = 120
+# A connection opened with one hop's SNI must not carry another hop's request to the same IP.
+_NO_CONNECTION_REUSE = httpx.Limits(max_keepalive_connections=0)
 
 
 class FetchPolicy(Protocol):
@@ -68,9 +70,6 @@ class FetchPolicy(Protocol):
     def max_media_bytes(self) -> int: ...
     @property
     def fetch_timeout(self) -> float: ...
-
-# A connection opened with one hop's SNI must not carry another hop's request to the same IP.
-_NO_CONNECTION_REUSE = httpx.Limits(max_keepalive_connections=0)
 
 
 def fetch_url(
