@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 import pytest
 import respx
+from pydantic import TypeAdapter
+from pydantic_core import to_jsonable_python
 
 from hf_inference_tools import HfInference, OutputError, TextClassificationReturnValue
 from hf_inference_tools._http.transport import ApiResponse
-from hf_inference_tools.tasks._spec import parse_as
+from hf_inference_tools.tasks._spec import ReturnValue, adapter_of, parse_as
 
 LABELS = [{"label": "POSITIVE", "score": 0.99}]
 JSON = {"content-type": "application/json"}
@@ -62,3 +64,38 @@ def test_parse_as__a_mismatch_names_its_deepest_problem(
 
     assert "answered 200, but not with a text-classification result" in str(caught.value)
     assert says in str(caught.value)
+
+
+def test_parse_as__deferred_models_it_returns_serialize_as_plain_values() -> None:
+    # Classes made here, so no other test has built them: pydantic before 2.14 left a deferred
+    # model validated through an adapter unable to serialize itself (the tools' artifacts).
+    class Inner(ReturnValue):
+        text: str
+
+    class Outer(ReturnValue):
+        label: str
+        inner: Inner
+
+    result = parse_as(list[Outer], [{"label": "a", "inner": {"text": "t"}, "extra": 1}])
+
+    assert to_jsonable_python(result) == [{"label": "a", "inner": {"text": "t"}, "extra": 1}]
+
+
+def test_parse_as__a_union_is_parsed_through_its_adapter() -> None:
+    class Label(ReturnValue):
+        label: str
+
+    either: TypeAdapter[list[list[Label]] | list[Label]] = adapter_of(
+        list[list[Label]] | list[Label]
+    )
+    nested = parse_as(either, [[{"label": "a"}]])
+    flat = parse_as(
+        either,
+        ApiResponse(status=200, content=b'[{"label": "b"}]', content_type="application/json"),
+    )
+
+    assert nested == [[Label(label="a")]]
+    assert flat == [Label(label="b")]
+    assert to_jsonable_python(flat) == [{"label": "b"}]
+    with pytest.raises(ValueError, match="label"):
+        parse_as(either, [{"name": "c"}])

@@ -2,6 +2,8 @@
 
 The planning step is checked on its own with stand-in connections (what httpcore's pool asks of
 a connection is five questions); the whole pool then serves real requests on loopback servers.
+The planning tests need an httpcore the fair pool is made for (`make test` has the newest); the
+loopback ones run on any, and at the floor (`make test-floors`) show httpcore's own pool at work.
 """
 
 from __future__ import annotations
@@ -13,12 +15,24 @@ from dataclasses import dataclass
 import httpcore
 import httpx
 import pytest
-from httpcore._async.connection_pool import AsyncPoolRequest
 from httpcore._async.interfaces import AsyncConnectionInterface
 
 from hf_inference_tools import HfInference
-from hf_inference_tools._http._pool import FairAsyncConnectionPool, install_fair_pool
+from hf_inference_tools._http._pool import (
+    TESTED_HTTPCORE,
+    FairAsyncConnectionPool,
+    fair_pool_fits,
+    install_fair_pool,
+)
 from tests.fault_server import FaultServer, Slow
+
+if fair_pool_fits():  # httpcore's pool requests (new in 1.0.3): the planning step plans them
+    from httpcore._async.connection_pool import AsyncPoolRequest
+
+fair_httpcore = pytest.mark.skipif(
+    not fair_pool_fits(),
+    reason=f"httpcore {httpcore.__version__} is not one the fair pool is made for",
+)
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
 HERE = httpcore.Request("POST", "http://127.0.0.1:8000/x").url.origin
@@ -64,6 +78,7 @@ def pool_with(
     return pool, requests
 
 
+@fair_httpcore
 async def test_plan__one_free_connection_goes_to_one_waiting_request() -> None:
     # httpcore 1.0 hands it to all three; two of them then wake up for nothing and re-queue.
     free = StandIn(HERE)
@@ -75,6 +90,7 @@ async def test_plan__one_free_connection_goes_to_one_waiting_request() -> None:
     assert closing == []
 
 
+@fair_httpcore
 async def test_plan__a_promised_connection_is_not_promised_again() -> None:
     free = StandIn(HERE)
     pool, (first,) = pool_with([free], 1, max_connections=1)
@@ -88,6 +104,7 @@ async def test_plan__a_promised_connection_is_not_promised_again() -> None:
     assert late.connection is None
 
 
+@fair_httpcore
 async def test_plan__opens_connections_up_to_the_limit_then_queues() -> None:
     busy = StandIn(HERE, state="busy")
     pool, waiting = pool_with([busy], 3, max_connections=3)
@@ -101,6 +118,7 @@ async def test_plan__opens_connections_up_to_the_limit_then_queues() -> None:
     assert len(pool._connections) == 3
 
 
+@fair_httpcore
 async def test_plan__at_the_limit_an_idle_connection_elsewhere_makes_room() -> None:
     other = StandIn(ELSEWHERE)
     pool, (request,) = pool_with([other], 1, max_connections=1)
@@ -112,6 +130,7 @@ async def test_plan__at_the_limit_an_idle_connection_elsewhere_makes_room() -> N
     assert pool._connections == [request.connection]
 
 
+@fair_httpcore
 async def test_plan__closed_and_expired_connections_leave_the_pool() -> None:
     closed, expired, good = StandIn(HERE, "closed"), StandIn(HERE, expired=True), StandIn(HERE)
     pool, (request,) = pool_with([closed, expired, good], 1)
@@ -123,6 +142,7 @@ async def test_plan__closed_and_expired_connections_leave_the_pool() -> None:
     assert request.connection is good
 
 
+@fair_httpcore
 async def test_plan__keeps_as_many_idle_connections_as_allowed_while_others_are_busy() -> None:
     # The limit is on idle connections: two busy ones do not push the two idle ones out.
     idle = [StandIn(HERE), StandIn(HERE)]
@@ -138,6 +158,45 @@ async def test_plan__keeps_as_many_idle_connections_as_allowed_while_others_are_
     assert len(pool._connections) == 4
 
 
+@pytest.mark.parametrize(
+    ("version", "fits"),
+    [
+        ("1.0.2", False),  # its pool plans differently: no `_assign_requests_to_connections`
+        (".".join(map(str, TESTED_HTTPCORE[0])), True),
+        (".".join(map(str, TESTED_HTTPCORE[1])), True),
+        ("1.0.10", False),  # a later release may plan differently again
+        ("1.1.0", False),
+        ("1.0.10rc1", False),
+    ],
+)
+def test_fits__only_the_httpcore_releases_it_was_tested_with(
+    monkeypatch: pytest.MonkeyPatch, version: str, fits: bool
+) -> None:
+    monkeypatch.setattr(httpcore, "__version__", version)
+    client = httpx.AsyncClient()
+
+    assert fair_pool_fits() is fits
+    assert install_fair_pool(client) is fits
+    pool = client._transport._pool  # type: ignore[attr-defined]
+    assert type(pool) is (FairAsyncConnectionPool if fits else httpcore.AsyncConnectionPool)
+
+
+async def test_outside_the_tested_releases__httpcores_own_pool_serves_the_calls(
+    monkeypatch: pytest.MonkeyPatch, fault_server: FaultServer
+) -> None:
+    monkeypatch.setattr(httpcore, "__version__", "1.0.10")
+    fault_server.script(SST2, *[Slow(0.02)] * 6)
+    async with HfInference(token="hf_x", base_url=fault_server.base_url) as hf:
+        results = await asyncio.gather(*(hf.atext_classification(inputs="hi") for _ in range(6)))
+        http = await hf.transport.aclient()
+        pool = http._transport._pool  # type: ignore[attr-defined]
+
+    assert type(pool) is httpcore.AsyncConnectionPool
+    assert all(r[0].label == "POSITIVE" for r in results)
+    assert len(fault_server.requests) == 6
+
+
+@fair_httpcore
 def test_install__only_on_a_plain_http11_pool() -> None:
     plain = httpx.AsyncClient()
     custom = httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(200)))
@@ -156,7 +215,7 @@ async def test_concurrent_calls__wait_for_the_connection_limit_and_all_succeed(
 ) -> None:
     fault_server.script(SST2, *[Slow(0.02)] * 20)
     async with httpx.AsyncClient(limits=httpx.Limits(max_connections=2)) as http:
-        assert install_fair_pool(http)
+        assert install_fair_pool(http) is fair_pool_fits()
         hf = HfInference(token="hf_x", base_url=fault_server.base_url, async_http_client=http)
 
         results = await asyncio.gather(

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
 from typing import Annotated, Any
 
+import langchain_core
 import pytest
 from langchain_core.messages import ToolMessage
 from langchain_core.tools import ArgsSchema, BaseTool, InjectedToolCallId
 from langchain_core.utils.function_calling import convert_to_openai_tool
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, model_validator
 
-from hf_inference_tools import HfInference, TextClassificationTool, TextToImageTool
+from hf_inference_tools import (
+    HfInference,
+    TextClassificationArgs,
+    TextClassificationTool,
+    TextToImageTool,
+)
 from hf_inference_tools.tasks import TASKS
 from hf_inference_tools.testing import SAMPLES, HfInferenceMock, describe_png
 from hf_inference_tools.tools import TOOL_CLASSES, HfInferenceTool
-from hf_inference_tools.tools._base import CONTENT_LIMIT
+from hf_inference_tools.tools._base import CONTENT_LIMIT, TESTED_LANGCHAIN_CORE
 from tests.tool_calls import tool_call
 
 TOOL_NAMES = sorted(TOOL_CLASSES)
@@ -244,20 +251,84 @@ def test_filtering_injected_args__answers_as_langchain_does_every_time(
 
 
 @pytest.mark.parametrize("name", sorted(TOOL_CLASSES))
-def test_parse_input__gives_run_what_langchain_would(name: str) -> None:
-    # The tools validate their input without LangChain's per-call schema reflection; what _run
-    # receives, and what a bad input raises, must stay what BaseTool._parse_input gives.
+def test_parse_input__validates_what_langchain_validates(name: str) -> None:
+    # The tools validate their input once, without LangChain's per-call schema reflection: the
+    # arguments `_run` gets must hold what BaseTool._parse_input gives, and a bad input must
+    # raise what it raises.
     tool = TOOL_CLASSES[name](client=HfInference(token="hf_x"))
     args = SAMPLES[name].args()
 
-    assert tool._parse_input(dict(args), "call_1") == BaseTool._parse_input(
-        tool, dict(args), "call_1"
-    )
-    with pytest.raises(ValidationError) as ours:
+    ours = tool._parse_input(dict(args), "call_1")
+    langchains = BaseTool._parse_input(tool, dict(args), "call_1")
+    assert isinstance(ours, dict) and isinstance(langchains, dict)
+    (validated,) = ours.values()
+    schema = tool.args_schema
+    assert isinstance(schema, type) and isinstance(validated, schema)
+    assert {field: getattr(validated, field) for field in langchains} == langchains
+    with pytest.raises(ValidationError) as caught:
         tool._parse_input({**args, "not_an_argument": 1}, "call_1")
-    with pytest.raises(ValidationError) as langchains:
+    with pytest.raises(ValidationError) as langchain_caught:
         BaseTool._parse_input(tool, {**args, "not_an_argument": 1}, "call_1")
-    assert ours.value.errors() == langchains.value.errors()
+    assert caught.value.errors() == langchain_caught.value.errors()
+
+
+def _counting_tool(validations: list[str]) -> TextClassificationTool:
+    class CountedArgs(TextClassificationArgs):
+        @model_validator(mode="before")
+        @classmethod
+        def _count(cls, data: Any) -> Any:
+            validations.append("validated")
+            return data
+
+    class Counted(TextClassificationTool):
+        args_schema: ArgsSchema | None = CountedArgs
+
+    return Counted(client=HfInference(token="hf_x"))
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_tool_call__validates_its_arguments_once(mode: str) -> None:
+    validations: list[str] = []
+    tool = _counting_tool(validations)
+    call = tool_call("text_classification", {"inputs": "I like you"})
+    with HfInferenceMock():
+        msg = tool.invoke(call) if mode == "sync" else asyncio.run(tool.ainvoke(call))
+
+    assert msg.status == "success"
+    assert validations == ["validated"]
+
+
+@pytest.mark.parametrize(
+    ("version", "overridden"),
+    [
+        ("1.5.6", False),
+        (".".join(map(str, TESTED_LANGCHAIN_CORE[0])), True),
+        (".".join(map(str, TESTED_LANGCHAIN_CORE[1])), True),
+        ("1.8.99", False),
+        ("2.0.0", False),
+        ("1.5.0rc1", False),
+    ],
+)
+def test_overrides__only_on_the_langchain_releases_they_were_tested_with(
+    monkeypatch: pytest.MonkeyPatch, version: str, overridden: bool
+) -> None:
+    # Elsewhere LangChain's own methods run (and `_call` validates what LangChain's gave it):
+    # the same message, at the cost of a second validation.
+    monkeypatch.setattr(langchain_core, "__version__", version)
+    validations: list[str] = []
+    tool = _counting_tool(validations)
+    with HfInferenceMock():
+        msg = tool.invoke(tool_call("text_classification", {"inputs": "I like you"}))
+        assert validations == ["validated"]  # by LangChain or by the tool, with the tool's schema
+        expected = TextClassificationTool(client=HfInference(token="hf_x")).invoke(
+            tool_call("text_classification", {"inputs": "I like you"})
+        )
+    parsed = tool._parse_input({"inputs": "hi"}, "call_1")
+
+    assert (parsed == {"inputs": "hi", "parameters": None}) is not overridden
+    assert (msg.content, msg.artifact) == (expected.content, expected.artifact)
+    assert "The arguments were not valid (inputs: " in tool.invoke({"inputs": 3})
+    assert tool.invoke(tool_call("text_classification", {"inputs": 3})).status == "error"
 
 
 def test_parse_input__a_schema_with_injected_arguments_is_left_to_langchain() -> None:

@@ -57,7 +57,7 @@ def install_deadline(client: httpx.Client) -> bool:
     if not isinstance(pool, httpcore.ConnectionPool):
         return False
     if not isinstance(pool._network_backend, DeadlineBackend):
-        pool._network_backend = DeadlineBackend(pool._network_backend)
+        pool._network_backend = DeadlineBackend(pool._network_backend, bounded)
     return True
 
 

@@ -17,20 +17,37 @@ closed this idle socket?" straight from the socket. Our clients speak HTTP/1.1 o
 
 Sync clients keep httpcore's pool: threads sharing one (as LangGraph runs sync tools) measured
 no gain from this one (the GIL spaces them out), and a sequential caller paid ~1% for it.
+
+The planning step overrides httpcore's private `_assign_requests_to_connections` (new in 1.0.3),
+so the fair pool is installed only on the httpcore releases it was tested with
+(`TESTED_HTTPCORE`); with any other, async clients keep httpcore's own pool, which is slower
+under load but right.
 """
 
 from __future__ import annotations
 
 import ssl
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpcore
 import httpx
-from httpcore._async.interfaces import AsyncConnectionInterface
-from httpcore._utils import is_socket_readable
 
-__all__ = ["FairAsyncConnectionPool", "install_fair_pool"]
+from .._versions import within
+
+if TYPE_CHECKING:
+    from httpcore._async.interfaces import AsyncConnectionInterface
+
+__all__ = ["TESTED_HTTPCORE", "FairAsyncConnectionPool", "fair_pool_fits", "install_fair_pool"]
+
+TESTED_HTTPCORE = ((1, 0, 3), (1, 0, 9))
+"""The first and last httpcore releases the fair pool was tested with (`make test` runs the
+newest httpcore 1.0; the tests of its planning step, at 1.0.3, were run by hand)."""
+
+
+def fair_pool_fits() -> bool:
+    """Whether the installed httpcore is a release in `TESTED_HTTPCORE`."""
+    return within(httpcore.__version__, *TESTED_HTTPCORE)
 
 
 class FairAsyncConnectionPool(httpcore.AsyncConnectionPool):
@@ -88,6 +105,10 @@ class _SocketStream(httpcore.AsyncNetworkStream):
     lookup builds a dict of every attribute on each call)."""
 
     def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        # Private too, so imported only where the version check let this pool in.
+        from httpcore._utils import is_socket_readable
+
+        self._is_readable = is_socket_readable
         self._stream = stream
         self._socket = stream.get_extra_info("socket")
 
@@ -110,7 +131,7 @@ class _SocketStream(httpcore.AsyncNetworkStream):
 
     def get_extra_info(self, info: str) -> Any:
         if info == "is_readable" and self._socket is not None:
-            return is_socket_readable(self._socket)
+            return self._is_readable(self._socket)
         return self._stream.get_extra_info(info)
 
 
@@ -144,11 +165,14 @@ class _SocketBackend(httpcore.AsyncNetworkBackend):
 
 def install_fair_pool(client: httpx.AsyncClient) -> bool:
     """Give `client`'s default transport the fair pool; False when it has no plain HTTP/1.1
-    httpcore pool (a proxy or custom transport, or `http2=True`), which is then left alone.
+    httpcore pool (a proxy or custom transport, or `http2=True`), or when the installed httpcore
+    is not one the fair pool was tested with: the client is then left alone.
 
     Done in place, after httpx has built the client, so that everything httpx set up from its
     arguments and the environment (proxy mounts from `HTTPS_PROXY`, TLS, limits) stays.
     """
+    if not fair_pool_fits():
+        return False
     transport = getattr(client, "_transport", None)
     pool = getattr(transport, "_pool", None)
     if type(pool) is httpcore.AsyncConnectionPool and not pool._http2:

@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.cookiejar import CookieJar, DefaultCookiePolicy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -45,9 +45,9 @@ from .clients import tls_context
 from .request import USER_AGENT
 
 if TYPE_CHECKING:
-    from .._media import MediaKind, MediaPolicy
+    pass
 
-__all__ = ["MAX_REDIRECTS", "Resolver", "afetch_url", "fetch_url", "shown_url"]
+__all__ = ["MAX_REDIRECTS", "FetchPolicy", "Resolver", "afetch_url", "fetch_url", "shown_url"]
 
 Resolver = Callable[[str, int], list[str]]
 """`(host, port) -> addresses`, like `getaddrinfo` reduced to the address strings."""
@@ -59,11 +59,23 @@ _SHOWN_LIMIT = 120
 _NO_CONNECTION_REUSE = httpx.Limits(max_keepalive_connections=0)
 
 
+class FetchPolicy(Protocol):
+    """The limits a fetch obeys: `_media.MediaPolicy` has them (named here, not imported, so
+    that this module, which `_media` imports, imports nothing of `_media`)."""
+
+    @property
+    def allow_private_urls(self) -> bool: ...
+    @property
+    def max_media_bytes(self) -> int: ...
+    @property
+    def fetch_timeout(self) -> float: ...
+
+
 def fetch_url(
     url: str,
     *,
-    kind: MediaKind,
-    policy: MediaPolicy,
+    kind: str,
+    policy: FetchPolicy,
     resolver: Resolver | None = None,
 ) -> bytes:
     """Download `url` under `policy`, checking every hop; any refusal raises `MediaError`.
@@ -95,8 +107,8 @@ def fetch_url(
 async def afetch_url(
     url: str,
     *,
-    kind: MediaKind,
-    policy: MediaPolicy,
+    kind: str,
+    policy: FetchPolicy,
     resolver: Resolver | None = None,
 ) -> bytes:
     """Async twin of `fetch_url`; DNS goes through the event loop's `getaddrinfo`."""
@@ -195,7 +207,7 @@ def _unresolved(hop: _Hop) -> MediaError:
     return MediaError(f"Could not fetch {shown_url(hop.url)}: its host {hop.host} did not resolve.")
 
 
-def _checked_ip(hop: _Hop, addresses: list[str], policy: MediaPolicy) -> str:
+def _checked_ip(hop: _Hop, addresses: list[str], policy: FetchPolicy) -> str:
     """The address to connect to, after every address of the host passed the check."""
     for address in addresses:
         ip = ipaddress.ip_address(address.partition("%")[0])  # drop an IPv6 zone such as %eth0
@@ -257,7 +269,7 @@ def _request(
     client: httpx.Client | httpx.AsyncClient,
     hop: _Hop,
     ip: str,
-    kind: MediaKind,
+    kind: str,
     deadline: float,
 ) -> httpx.Request:
     remaining = deadline - time.monotonic()
@@ -290,7 +302,7 @@ def _redirect_target(hop: _Hop, response: httpx.Response) -> httpx.URL | None:
         ) from exc
 
 
-def _check_response(hop: _Hop, response: httpx.Response, policy: MediaPolicy) -> None:
+def _check_response(hop: _Hop, response: httpx.Response, policy: FetchPolicy) -> None:
     if not response.is_success:
         status = f"{response.status_code} {response.reason_phrase}".strip()
         raise MediaError(f"Could not fetch {shown_url(hop.url)}: the server answered {status}.")
@@ -310,7 +322,7 @@ def _check_response(hop: _Hop, response: httpx.Response, policy: MediaPolicy) ->
         raise _too_large(hop, policy, length)
 
 
-def _append(body: bytearray, chunk: bytes, hop: _Hop, policy: MediaPolicy, deadline: float) -> None:
+def _append(body: bytearray, chunk: bytes, hop: _Hop, policy: FetchPolicy, deadline: float) -> None:
     if len(body) + len(chunk) > policy.max_media_bytes:
         raise _too_large(hop, policy, None)
     if time.monotonic() > deadline:
@@ -318,7 +330,7 @@ def _append(body: bytearray, chunk: bytes, hop: _Hop, policy: MediaPolicy, deadl
     body += chunk
 
 
-def _too_large(hop: _Hop, policy: MediaPolicy, length: int | None) -> MediaError:
+def _too_large(hop: _Hop, policy: FetchPolicy, length: int | None) -> MediaError:
     size = f"{length} bytes, " if length is not None else ""
     return MediaError(
         f"Refused to download {shown_url(hop.url)}: it is {size}over max_media_bytes "
@@ -333,7 +345,7 @@ def _too_many_redirects(url: str) -> MediaError:
 
 
 @contextlib.contextmanager
-def _network_errors(hop: _Hop, policy: MediaPolicy) -> Iterator[None]:
+def _network_errors(hop: _Hop, policy: FetchPolicy) -> Iterator[None]:
     try:
         yield
     except (httpx.TimeoutException, TimeoutError) as exc:

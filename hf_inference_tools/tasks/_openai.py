@@ -104,12 +104,12 @@ def completions_request(model: str, prompt: str, settings: Mapping[str, Any]) ->
 
 def parse_chat_completion(response: ApiResponse | Any) -> ChatCompletion:
     """A chat completion answer; ValueError when it is not one."""
-    return parse_as(ChatCompletion, response)  # type: ignore[no-any-return]
+    return parse_as(ChatCompletion, response)
 
 
 def parse_completion(response: ApiResponse | Any) -> Completion:
     """A completions answer; ValueError when it is not one."""
-    return parse_as(Completion, response)  # type: ignore[no-any-return]
+    return parse_as(Completion, response)
 
 
 def unsent_warnings(parameters: BaseModel | None, names: Iterable[str], api: str) -> list[str]:

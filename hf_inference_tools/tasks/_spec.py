@@ -10,7 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -26,6 +26,7 @@ __all__ = [
     "Parameters",
     "ReturnValue",
     "TaskSpec",
+    "adapter_of",
     "binary_request",
     "drop_none",
     "is_json",
@@ -37,6 +38,7 @@ __all__ = [
 
 InputT = TypeVar("InputT", bound=BaseModel)
 ResultT = TypeVar("ResultT")
+T = TypeVar("T")
 
 
 class Input(BaseModel):
@@ -175,22 +177,59 @@ def binary_request(media: Media | None, parameters: BaseModel | None = None) -> 
     return ApiRequest(content=media.data, content_type=media.mime_type)
 
 
-def parse_as(shape: Any, response: ApiResponse | Any) -> Any:
-    """Validate JSON (or a response's JSON body) against `shape`; ValueError when it differs."""
-    try:
-        adapter = _adapter(shape)
-    except TypeError:  # an unhashable shape (Annotated with a dict, say) cannot be cached
-        adapter = TypeAdapter(shape)
+def parse_as(shape: type[T] | TypeAdapter[T], response: ApiResponse | Any) -> T:
+    """Validate JSON (or a response's JSON body) as `shape`; ValueError when it differs.
+
+    `shape` is a type (`list[Model]`, a model) or, for a shape that is no class (a union), a
+    `TypeAdapter` of it. Adapters of types are built once per type (a bounded cache).
+    """
+    if isinstance(shape, TypeAdapter):
+        adapter = shape
+    else:
+        try:
+            adapter = _adapter(shape)
+        except TypeError:  # an unhashable shape (Annotated with a dict, say) cannot be cached
+            adapter = _built(TypeAdapter(shape), shape)
     if isinstance(response, ApiResponse):
         # Parsed and validated in one pass by pydantic-core: no Python objects for the raw JSON.
         return adapter.validate_json(response.content)
     return adapter.validate_python(response)
 
 
+def adapter_of(shape: Any) -> TypeAdapter[Any]:
+    """A `TypeAdapter` for `parse_as` of a shape that is no class (a union), made once where the
+    shape is declared; annotate it with the shape (`TypeAdapter[A | B]`) to type the result."""
+    return _built(TypeAdapter(shape), shape)
+
+
+def _adapter(shape: type[T]) -> TypeAdapter[T]:
+    key: Any = shape  # hashed by the cache: a type's hash is its identity, an alias's its args
+    adapter: TypeAdapter[T] = _cached_adapter(key)
+    return adapter
+
+
 @functools.lru_cache(maxsize=256)
-def _adapter(shape: Any) -> TypeAdapter[Any]:
+def _cached_adapter(shape: Any) -> TypeAdapter[Any]:
     # Building an adapter costs ~40x validating a typical answer; shapes are few and fixed.
-    return TypeAdapter(shape)
+    return _built(TypeAdapter(shape), shape)
+
+
+def _built(adapter: TypeAdapter[T], shape: Any) -> TypeAdapter[T]:
+    """`adapter`, with the deferred models it returns built (each model class its own schema).
+
+    Before pydantic 2.14 an adapter validating a `defer_build` model left that model's own
+    serializer a placeholder, and `to_jsonable_python` of its instances (the tools' artifacts)
+    raised TypeError. Done once per shape; later pydantic versions find the models built.
+    """
+    pending = [shape]
+    while pending:
+        tp = pending.pop()
+        if get_origin(tp) is None and isinstance(tp, type) and issubclass(tp, BaseModel):
+            if not tp.__pydantic_complete__:
+                tp.model_rebuild()
+            continue  # a built model serializes the models inside it itself
+        pending.extend(arg for arg in get_args(tp) if not isinstance(arg, str | int | float))
+    return adapter
 
 
 def is_json(response: ApiResponse) -> bool:

@@ -40,7 +40,7 @@ class AudioClassificationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[AudioClassificationReturnValue]:
-    return parse_as(list[AudioClassificationReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[AudioClassificationReturnValue], response)
 
 
 AUDIO_CLASSIFICATION = TaskSpec(

@@ -41,7 +41,7 @@ class AudioToAudioReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[AudioToAudioReturnValue]:
-    return parse_as(list[AudioToAudioReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[AudioToAudioReturnValue], response)
 
 
 def _to_content(result: list[dict[str, Any]], ctx: ContentContext) -> list[dict[str, Any]]:

@@ -289,7 +289,7 @@ def _build(args: ChatCompletionInput, ctx: BuildContext) -> ApiRequest:
 
 
 def _parse(response: ApiResponse) -> ChatCompletionReturnValue:
-    return parse_as(ChatCompletionReturnValue, response)  # type: ignore[no-any-return]
+    return parse_as(ChatCompletionReturnValue, response)
 
 
 def _content(result: Any, ctx: ContentContext) -> dict[str, Any]:

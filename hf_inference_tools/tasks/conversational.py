@@ -129,7 +129,7 @@ def _build(args: ConversationalArgs, ctx: BuildContext) -> ApiRequest:
 def _parse(response: ApiResponse) -> ConversationalReturnValue:
     data = response.json()
     if isinstance(data, dict) and "conversation" in data and "choices" not in data:
-        return parse_as(ConversationalReturnValue, data)  # type: ignore[no-any-return]
+        return parse_as(ConversationalReturnValue, data)
     choice = parse_chat_completion(data).choices[0]
     if choice.message.content is None:
         raise ValueError("the reply has no text content")

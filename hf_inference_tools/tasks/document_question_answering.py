@@ -60,9 +60,7 @@ class DocumentQuestionAnsweringReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[DocumentQuestionAnsweringReturnValue]:
-    return parse_as(  # type: ignore[no-any-return]
-        list[DocumentQuestionAnsweringReturnValue], as_list(response.json())
-    )
+    return parse_as(list[DocumentQuestionAnsweringReturnValue], as_list(response.json()))
 
 
 DOCUMENT_QUESTION_ANSWERING = TaskSpec(

@@ -3,11 +3,20 @@
 from typing import Annotated, Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
-from pydantic import Field, StrictFloat
+from pydantic import Field, StrictFloat, TypeAdapter
 
 from .._http.transport import ApiRequest, ApiResponse
 from ..tools._base import HfInferenceTool
-from ._spec import BuildContext, ContentContext, Input, Parameters, TaskSpec, drop_none, parse_as
+from ._spec import (
+    BuildContext,
+    ContentContext,
+    Input,
+    Parameters,
+    TaskSpec,
+    adapter_of,
+    drop_none,
+    parse_as,
+)
 
 PREVIEW_LENGTH = 8
 """How many leading numbers of the embeddings the LLM sees; the artifact keeps them all."""
@@ -71,8 +80,11 @@ def _build(args: FeatureExtractionArgs, ctx: BuildContext) -> ApiRequest:
     return ApiRequest(route="feature-extraction", json=drop_none({"inputs": args.inputs, **params}))
 
 
+_RETURN: TypeAdapter[FeatureExtractionReturn] = adapter_of(FeatureExtractionReturn)
+
+
 def _parse(response: ApiResponse) -> FeatureExtractionReturn:
-    embeddings: FeatureExtractionReturn = parse_as(FeatureExtractionReturn, response)
+    embeddings: FeatureExtractionReturn = parse_as(_RETURN, response)
     if not embeddings:
         raise ValueError("expected embeddings, got an empty list")
     return embeddings

@@ -46,7 +46,7 @@ def _parse(response: ApiResponse) -> list[FillMaskReturnValue]:
     # each item's `sequence` still shows which mask it filled.
     if isinstance(data, list) and data and all(isinstance(group, list) for group in data):
         data = [item for group in data for item in group]
-    return parse_as(list[FillMaskReturnValue], data)  # type: ignore[no-any-return]
+    return parse_as(list[FillMaskReturnValue], data)
 
 
 FILL_MASK = TaskSpec(

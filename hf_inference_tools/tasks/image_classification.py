@@ -39,7 +39,7 @@ class ImageClassificationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[ImageClassificationReturnValue]:
-    return parse_as(list[ImageClassificationReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[ImageClassificationReturnValue], response)
 
 
 IMAGE_CLASSIFICATION = TaskSpec(

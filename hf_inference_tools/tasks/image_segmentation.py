@@ -75,7 +75,7 @@ class ImageSegmentationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[ImageSegmentationReturnValue]:
-    return parse_as(list[ImageSegmentationReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[ImageSegmentationReturnValue], response)
 
 
 def _to_content(result: list[dict[str, Any]], ctx: ContentContext) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ def _parse(response: ApiResponse) -> ImageToTextReturnValue:
     # Servers answer [{generated_text}] or, at times, the bare object.
     if isinstance(data, list) and data:
         data = data[0]
-    return parse_as(ImageToTextReturnValue, data)  # type: ignore[no-any-return]
+    return parse_as(ImageToTextReturnValue, data)
 
 
 IMAGE_TO_TEXT = TaskSpec(

@@ -46,7 +46,7 @@ class ObjectDetectionReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[ObjectDetectionReturnValue]:
-    return parse_as(list[ObjectDetectionReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[ObjectDetectionReturnValue], response)
 
 
 OBJECT_DETECTION = TaskSpec(

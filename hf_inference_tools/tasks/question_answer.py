@@ -62,7 +62,7 @@ def _parse(
 ) -> QuestionAnswerReturnValue | list[QuestionAnswerReturnValue]:
     data = single(response.json())
     if isinstance(data, list):
-        return parse_as(list[QuestionAnswerReturnValue], data)  # type: ignore[no-any-return]
+        return parse_as(list[QuestionAnswerReturnValue], data)
     return QuestionAnswerReturnValue.model_validate(data)
 
 

@@ -28,7 +28,7 @@ class SentenceSimilarityArgs(Input):
 
 
 def _parse(response: ApiResponse) -> list[float]:
-    return parse_as(list[float], response)  # type: ignore[no-any-return]
+    return parse_as(list[float], response)
 
 
 SENTENCE_SIMILARITY = TaskSpec(

@@ -95,7 +95,7 @@ class SummarizationReturnValue(ReturnValue):
 
 def _parse(response: ApiResponse) -> SummarizationReturnValue:
     # The pipeline answers [{"summary_text": ...}]; an endpoint may send the object bare.
-    return parse_as(SummarizationReturnValue, single(response.json()))  # type: ignore[no-any-return]
+    return parse_as(SummarizationReturnValue, single(response.json()))
 
 
 SUMMARIZATION = TaskSpec(

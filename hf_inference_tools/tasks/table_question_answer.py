@@ -94,7 +94,7 @@ def _build(args: TableQuestionAnswerArgs, ctx: BuildContext) -> ApiRequest:
 
 
 def _parse(response: ApiResponse) -> TableQuestionAnswerReturnValue:
-    return parse_as(TableQuestionAnswerReturnValue, single(response.json()))  # type: ignore[no-any-return]
+    return parse_as(TableQuestionAnswerReturnValue, single(response.json()))
 
 
 TABLE_QUESTION_ANSWER = TaskSpec(

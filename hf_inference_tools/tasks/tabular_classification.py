@@ -29,7 +29,7 @@ class TabularClassificationArgs(Input):
 
 
 def _parse(response: ApiResponse) -> list[int | float | str]:
-    return parse_as(list[int | float | str], response)  # type: ignore[no-any-return]
+    return parse_as(list[int | float | str], response)
 
 
 TABULAR_CLASSIFICATION = TaskSpec(

@@ -29,7 +29,7 @@ class TabularRegressionArgs(Input):
 
 
 def _parse(response: ApiResponse) -> list[float]:
-    return parse_as(list[float], response)  # type: ignore[no-any-return]
+    return parse_as(list[float], response)
 
 
 TABULAR_REGRESSION = TaskSpec(

@@ -1,9 +1,9 @@
 """text-classification: labels with scores for a text (sentiment, topic, ...)."""
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from langchain_core.tools import ArgsSchema
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from .._http.transport import ApiResponse
 from ..tools._base import HfInferenceTool
@@ -12,6 +12,7 @@ from ._spec import (
     Input,
     ReturnValue,
     TaskSpec,
+    adapter_of,
     json_request,
     parse_as,
 )
@@ -34,14 +35,17 @@ class TextClassificationReturnValue(ReturnValue):
 
 
 # The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
-_ANSWER = list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue]
+_ANSWER: TypeAdapter[
+    list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue]
+] = adapter_of(list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue])
 
 
 def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
     result = parse_as(_ANSWER, response)
     if result and isinstance(result[0], list):
-        result = result[0]
-    return result  # type: ignore[no-any-return]
+        return result[0]
+    # Not nested: the other half of the union (a type checker cannot tell by the first item).
+    return cast(list[TextClassificationReturnValue], result)
 
 
 TEXT_CLASSIFICATION = TaskSpec(

@@ -143,7 +143,7 @@ def _parse(response: ApiResponse) -> TextGenerationReturnValue:
     # Transformers backends answer a list (one item per sequence), TGI a single object.
     if isinstance(data, list) and data:
         data = data[0]
-    return parse_as(TextGenerationReturnValue, data)  # type: ignore[no-any-return]
+    return parse_as(TextGenerationReturnValue, data)
 
 
 def _finish(

@@ -60,7 +60,7 @@ class TokenClassificationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[TokenClassificationReturnValue]:
-    return parse_as(list[TokenClassificationReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[TokenClassificationReturnValue], response)
 
 
 TOKEN_CLASSIFICATION = TaskSpec(

@@ -46,7 +46,7 @@ class TranslationReturnValue(ReturnValue):
 
 def _parse(response: ApiResponse) -> TranslationReturnValue:
     # The pipeline answers [{"translation_text": ...}]; an endpoint may send the object bare.
-    return parse_as(TranslationReturnValue, single(response.json()))  # type: ignore[no-any-return]
+    return parse_as(TranslationReturnValue, single(response.json()))
 
 
 _MULTILINGUAL = "multilingual"

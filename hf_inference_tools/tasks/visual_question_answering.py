@@ -40,9 +40,7 @@ class VisualQuestionAnsweringReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[VisualQuestionAnsweringReturnValue]:
-    return parse_as(  # type: ignore[no-any-return]
-        list[VisualQuestionAnsweringReturnValue], as_list(response.json())
-    )
+    return parse_as(list[VisualQuestionAnsweringReturnValue], as_list(response.json()))
 
 
 VISUAL_QUESTION_ANSWERING = TaskSpec(

@@ -90,7 +90,7 @@ def _parse(response: ApiResponse) -> list[ZeroShotClassificationReturnValue]:
     if not isinstance(data, list):
         raise ValueError(f"expected a JSON list or object, got {type(data).__name__}")
     if all(isinstance(item, dict) and "labels" in item for item in data):
-        return parse_as(list[ZeroShotClassificationReturnValue], data)  # type: ignore[no-any-return]
+        return parse_as(list[ZeroShotClassificationReturnValue], data)
     groups: list[Any] = data if data and isinstance(data[0], list) else [data]
     results = []
     for group in groups:

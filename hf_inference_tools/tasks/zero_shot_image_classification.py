@@ -39,7 +39,7 @@ class ZeroShotImageClassificationReturnValue(ReturnValue):
 
 
 def _parse(response: ApiResponse) -> list[ZeroShotImageClassificationReturnValue]:
-    return parse_as(list[ZeroShotImageClassificationReturnValue], response)  # type: ignore[no-any-return]
+    return parse_as(list[ZeroShotImageClassificationReturnValue], response)
 
 
 ZERO_SHOT_IMAGE_CLASSIFICATION = TaskSpec(

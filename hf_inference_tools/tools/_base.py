@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
+import langchain_core
 from langchain_core.callbacks import (
     AsyncCallbackManagerForToolRun,
     CallbackManagerForToolRun,
@@ -30,6 +31,7 @@ from .._media import (
     save_media,
     sniff_mime,
 )
+from .._versions import within
 from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
 from ..tasks._streaming import StreamSpec
@@ -39,6 +41,7 @@ from ._schema import data_description, llm_schema
 __all__ = [
     "CONTENT_LIMIT",
     "STREAM_EVENT",
+    "TESTED_LANGCHAIN_CORE",
     "HfInferenceStreamingTool",
     "HfInferenceTool",
     "ToolOutput",
@@ -87,6 +90,25 @@ def _plain_schema(schema: type[BaseModel]) -> bool:
 
 _KEPT_KEYS: dict[tuple[type, Any, frozenset[str]], frozenset[str]] = {}
 _KEPT_KEYS_MAX = 1024
+
+TESTED_LANGCHAIN_CORE = ((1, 6, 0), (1, 8, 3))
+"""The first and last langchain-core releases the tools' overrides of LangChain's private
+`BaseTool._parse_input` and `_filter_injected_args` were tested with (`make test-floors`, and
+`make test` with the newest). On any other release the tools use LangChain's own methods."""
+
+_VALIDATED = "hf_inference_tools_args"
+"""The one keyword `_parse_input` hands `_run` on the fast path: the arguments, validated."""
+
+
+def _overrides_fit() -> bool:
+    return within(langchain_core.__version__, *TESTED_LANGCHAIN_CORE)
+
+
+@functools.lru_cache(maxsize=256)
+def _fast_path(tool: type["HfInferenceTool"], schema: type[BaseModel]) -> bool:
+    """Whether `tool` may validate its arguments itself: its schema has no argument LangChain
+    injects, and its runs are this module's (which read what `_parse_input` hands them)."""
+    return _plain_schema(schema) and tool._run in _OWN_RUNS and tool._arun in _OWN_RUNS
 
 
 class HfInferenceTool(BaseTool):
@@ -206,24 +228,29 @@ class HfInferenceTool(BaseTool):
         self, tool_input: str | dict[str, Any], tool_call_id: str | None
     ) -> str | dict[str, Any]:
         # LangChain's own re-reads the schema's annotations on every call (looking for injected
-        # arguments), validates, dumps the model to a dict and picks the fields back out of it:
-        # ~5% of a loopback tool call. For a schema with no injected arguments (checked once per
-        # schema) that comes down to: validate, and hand `_run` every field's validated value.
+        # arguments), validates, dumps the model to a dict and picks the fields back out of it,
+        # and `_call` then had to validate the values once more: ~5% of a loopback tool call.
+        # On the LangChain releases this was tested with, a tool on the fast path validates
+        # once, here, and hands `_run` the validated arguments. Errors are LangChain's: the same
+        # `model_validate` on the same schema, raised from the same step.
         schema = self.args_schema
         if (
             isinstance(tool_input, str)
             or not isinstance(schema, type)
             or not issubclass(schema, BaseModel)
-            or not _plain_schema(schema)
+            or not _overrides_fit()
+            or not _fast_path(type(self), schema)
         ):
             return super()._parse_input(tool_input, tool_call_id)
-        result = schema.model_validate(tool_input)
-        return {name: getattr(result, name) for name in type(result).model_fields}
+        return {_VALIDATED: schema.model_validate(tool_input)}
 
     def _filter_injected_args(self, tool_input: dict[str, Any]) -> dict[str, Any]:
         # LangChain calls this on every run, re-reading the args schema's annotations to find
         # injected arguments (~12 us for ours). Its answer depends only on the tool's class,
-        # its schema and which keys came in, so it is worked out once per such combination.
+        # its schema and which keys came in, so on the releases this was tested with it is
+        # worked out once per such combination.
+        if not _overrides_fit():
+            return super()._filter_injected_args(tool_input)
         key = (type(self), self.args_schema, frozenset(tool_input))
         try:
             kept = _KEPT_KEYS.get(key)
@@ -235,6 +262,21 @@ class HfInferenceTool(BaseTool):
             kept = frozenset(super()._filter_injected_args(dict.fromkeys(tool_input)))
             _KEPT_KEYS[key] = kept
         return {k: v for k, v in tool_input.items() if k in kept}
+
+    def _args(self, kwargs: dict[str, Any]) -> Any:
+        """The task's validated Args: as `_parse_input` validated them, or validated here when
+        LangChain's own `_parse_input` ran (it hands `_run` plain values)."""
+        args = kwargs.get(_VALIDATED)
+        if self.parameters:  # the developer's settings go under the LLM's: the merge is validated
+            given = dict(args) if isinstance(args, BaseModel) else kwargs
+            return self.spec.input_model.model_validate(self._with_parameters(given))
+        if isinstance(args, self.spec.input_model):
+            return args
+        if isinstance(args, BaseModel):
+            # A tool schema that is no narrowing of the task's Args (the chat tool's messages
+            # are plain role and text): its validated fields become the task's input.
+            return self.spec.input_model.model_validate(dict(args))
+        return self.spec.input_model.model_validate(kwargs)
 
     @property
     def policy(self) -> MediaPolicy:
@@ -273,7 +315,7 @@ class HfInferenceTool(BaseTool):
     def _call(
         self, kwargs: dict[str, Any], run_manager: CallbackManagerForToolRun | None
     ) -> ToolOutput:
-        args = self.spec.input_model.model_validate(self._with_parameters(kwargs))
+        args = self._args(kwargs)
         media = self._load(args)
         if self.stream_spec is not None and self.stream_tokens:
             result = self._run_streaming(self.stream_spec, args, media, run_manager)
@@ -284,7 +326,7 @@ class HfInferenceTool(BaseTool):
     async def _acall(
         self, kwargs: dict[str, Any], run_manager: AsyncCallbackManagerForToolRun | None
     ) -> ToolOutput:
-        args = self.spec.input_model.model_validate(self._with_parameters(kwargs))
+        args = self._args(kwargs)
         media = await self._aload(args)
         if self.stream_spec is not None and self.stream_tokens:
             result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
@@ -421,6 +463,16 @@ class HfInferenceStreamingTool(HfInferenceTool):
         self, run_manager: AsyncCallbackManagerForToolRun | None = None, **kwargs: Any
     ) -> ToolOutput:
         return await self._acall(kwargs, run_manager)
+
+
+_OWN_RUNS = frozenset(
+    {
+        HfInferenceTool._run,
+        HfInferenceTool._arun,
+        HfInferenceStreamingTool._run,
+        HfInferenceStreamingTool._arun,
+    }
+)
 
 
 class _TokenEvents:
