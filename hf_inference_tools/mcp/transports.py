@@ -12,14 +12,16 @@ event at 1 MiB, which a `resources/read` of a large output would exceed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import ipaddress
+import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from typing import Any, cast
 
 import anyio
 from mcp.server import Server
@@ -34,12 +36,66 @@ MCP_PATH = "/mcp"
 
 async def serve_stdio(server: Server[Any]) -> None:
     """Serve one client on stdin/stdout until stdin closes or SIGTERM arrives."""
-    async with anyio.create_task_group() as tasks:
+    async with anyio.create_task_group() as tasks, _stdin_lines() as stdin:
         if sys.platform != "win32":
             tasks.start_soon(_cancel_on_sigterm, tasks.cancel_scope)
-        async with stdio_server() as (read, write):
+        async with stdio_server(stdin=stdin) as (read, write):
             await server.run(read, write, server.create_initialization_options())
         tasks.cancel_scope.cancel()
+
+
+# One JSON-RPC message per line; a data: URI argument can be as large as the media limit allows.
+_MAX_LINE = 64 * 2**20
+
+
+class _PipeLines:
+    """stdin's lines, read on the event loop. The SDK's own reader blocks a worker thread in
+    `readline`, which no cancellation can interrupt: SIGTERM would wait for the next line."""
+
+    def __init__(self, reader: asyncio.StreamReader) -> None:
+        self._reader = reader
+
+    def __aiter__(self) -> _PipeLines:
+        return self
+
+    async def __anext__(self) -> str:
+        try:
+            line = await self._reader.readline()
+        except ValueError:  # longer than _MAX_LINE: what was read is dropped, as unparseable
+            return "\n"
+        if not line:
+            raise StopAsyncIteration
+        return line.decode("utf-8", errors="replace")
+
+
+@contextlib.asynccontextmanager
+async def _stdin_lines() -> AsyncIterator[anyio.AsyncFile[str] | None]:
+    """stdin as `_PipeLines` when it is a pipe (as MCP hosts start servers), else None (the
+    SDK's reader: a regular file redirected to stdin ends by itself)."""
+    if sys.platform == "win32":
+        yield None
+        return
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=_MAX_LINE)
+    fd = sys.stdin.fileno()
+    # The pipe transport makes the descriptor non-blocking, and a terminal's is shared with
+    # the shell that started us: it gets its mode back on the way out.
+    was_blocking = os.get_blocking(fd)
+    pipe = os.fdopen(os.dup(fd), "rb", buffering=0)
+    try:
+        transport, _ = await loop.connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(reader), pipe
+        )
+    except (ValueError, OSError):  # not a pipe, socket or terminal
+        pipe.close()
+        yield None
+        return
+    try:
+        # The SDK only iterates over its `stdin` (`async for line in stdin`).
+        yield cast("anyio.AsyncFile[str]", _PipeLines(reader))
+    finally:
+        transport.close()
+        os.set_blocking(fd, was_blocking)
 
 
 async def _cancel_on_sigterm(scope: anyio.CancelScope) -> None:
