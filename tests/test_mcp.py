@@ -23,6 +23,7 @@ from typing import Any
 import httpx2
 import mcp.types as types
 import pytest
+from langchain_core.callbacks import adispatch_custom_event
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from mcp import Client, StdioServerParameters
@@ -34,8 +35,9 @@ from mcp.shared.exceptions import MCPError
 from hf_inference_tools import HfInference, HfInferenceToolkit
 from hf_inference_tools._media import sniff_mime
 from hf_inference_tools.cli import main
-from hf_inference_tools.mcp import OUTPUT_URI_PREFIX, OutputStore, build_server
-from hf_inference_tools.testing import HfInferenceMock, png_bytes
+from hf_inference_tools.mcp import OUTPUT_URI_PREFIX, PROGRESS_EVENT, OutputStore, build_server
+from hf_inference_tools.testing import SAMPLES, HfInferenceMock, png_bytes
+from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import TOKEN
 
 MODES = ["auto", "legacy"]
@@ -109,6 +111,18 @@ async def test_list__only_tools_that_save_into_output_dir_are_not_read_only(
     assert writers == {"text_to_image", "text_to_speech", "image_segmentation"}
     assert all(with_dir[n].destructive_hint is False for n in writers)  # type: ignore[union-attr]
     assert all(a is not None and a.read_only_hint is True for a in without.values())
+
+
+@pytest.mark.parametrize("name", sorted(TOOL_CLASSES))
+def test_writes_files__is_what_each_tool_really_saves(name: str, tmp_path: Path) -> None:
+    # The readOnlyHint rests on TaskSpec.writes_files: a task that starts saving must say so.
+    out = tmp_path / "out"
+    with HfInferenceMock(), HfInference() as client:
+        tool = TOOL_CLASSES[name](client=client, output_dir=out)
+        call = {"type": "tool_call", "id": "1", "name": name, "args": SAMPLES[name].args()}
+        message = tool.invoke(call)
+    assert message.status == "success", message.content
+    assert (out.exists() and any(out.iterdir())) == tool.spec.writes_files
 
 
 # -- tools/call ---------------------------------------------------------------------------------
@@ -325,6 +339,42 @@ async def test_call__an_unexpected_exception_is_an_error_result_without_detail(
         _text(result) == "exploding failed unexpectedly (RuntimeError); the server's log has more."
     )
     assert "internal detail ***" in caplog.text and AUTH_TOKEN not in caplog.text
+
+
+class _Polling(BaseTool):
+    name: str = "polling"
+    description: str = "Waits for a provider job, as provider-backed tools do."
+
+    def _run(self, **kwargs: Any) -> str:
+        raise NotImplementedError("async only")
+
+    async def _arun(self, **kwargs: Any) -> str:
+        for status, position in (("queued", 3), ("running", None), ("done", None)):
+            event = {"provider": "fal-ai", "job_id": "j-1", "status": status}
+            await adispatch_custom_event(
+                PROGRESS_EVENT, {**event, "queue_position": position, "elapsed_s": 1.0}
+            )
+        return "painted"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_call__progress_events_become_progress_notifications_when_asked_for(
+    mode: str,
+) -> None:
+    seen: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        seen.append((progress, total, message))
+
+    async with Client(build_server([_Polling()]), mode=mode) as client:
+        result = await client.call_tool("polling", {}, progress_callback=on_progress)
+        quiet = await client.call_tool("polling", {})  # no token asked: none sent
+    assert _text(result) == "painted" == _text(quiet)
+    assert seen == [
+        (1.0, None, "fal-ai j-1: queued, queue position 3, 1 s"),
+        (2.0, None, "fal-ai j-1: running, 1 s"),
+        (3.0, None, "fal-ai j-1: done, 1 s"),
+    ]
 
 
 async def test_read__an_unknown_resource_is_a_protocol_error(

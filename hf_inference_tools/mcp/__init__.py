@@ -14,12 +14,19 @@ anyio.run(serve_stdio, server)
 """
 
 from .command import TOKEN_VARIABLE, McpCommand, run_command
-from .server import DEFAULT_MAX_INLINE_BYTES, OUTPUT_URI_PREFIX, OutputStore, build_server
+from .server import (
+    DEFAULT_MAX_INLINE_BYTES,
+    OUTPUT_URI_PREFIX,
+    PROGRESS_EVENT,
+    OutputStore,
+    build_server,
+)
 from .transports import BearerAuth, http_app, is_loopback, serve_http, serve_stdio
 
 __all__ = [
     "DEFAULT_MAX_INLINE_BYTES",
     "OUTPUT_URI_PREFIX",
+    "PROGRESS_EVENT",
     "TOKEN_VARIABLE",
     "BearerAuth",
     "McpCommand",

@@ -17,14 +17,17 @@ import mimetypes
 import re
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import anyio
 import mcp.types as types
+from langchain_core.callbacks import AsyncCallbackHandler
 from langchain_core.messages import ToolMessage
+from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool, ToolException
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from mcp.server import Server, ServerRequestContext
@@ -35,7 +38,13 @@ from .._media import sniff_mime
 from .._version import __version__
 from ..tools import HfInferenceTool
 
-__all__ = ["DEFAULT_MAX_INLINE_BYTES", "OUTPUT_URI_PREFIX", "OutputStore", "build_server"]
+__all__ = [
+    "DEFAULT_MAX_INLINE_BYTES",
+    "OUTPUT_URI_PREFIX",
+    "PROGRESS_EVENT",
+    "OutputStore",
+    "build_server",
+]
 
 logger = logging.getLogger("hf_inference_tools.mcp")
 
@@ -173,7 +182,10 @@ def build_server(
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult:
-        return await bridge.call(params.name, params.arguments)
+        # A no-op unless the client asked for progress (a progressToken, or its modern twin).
+        return await bridge.call(
+            params.name, params.arguments, progress=ctx.session.report_progress
+        )
 
     async def list_resources(
         ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
@@ -232,7 +244,9 @@ class _Bridge:
             text = redact(text)
         return text
 
-    async def call(self, name: str, arguments: dict[str, Any] | None) -> types.CallToolResult:
+    async def call(
+        self, name: str, arguments: dict[str, Any] | None, *, progress: _Progress | None = None
+    ) -> types.CallToolResult:
         tool = self.tools.get(name)
         if tool is None:
             # The spec's choice: an unknown tool is a protocol error, not a tool result.
@@ -242,7 +256,8 @@ class _Bridge:
             )
         call = {"type": "tool_call", "id": f"mcp-{uuid.uuid4().hex}", "name": name}
         try:
-            message = await tool.ainvoke({**call, "args": arguments or {}})
+            config: RunnableConfig = {"callbacks": [_ProgressEvents(progress)]} if progress else {}
+            message = await tool.ainvoke({**call, "args": arguments or {}}, config)
         except ValidationError as exc:  # a tool that leaves validation errors to its caller
             return self._error(f"The arguments were not valid: {_problems(exc)}.")
         except ToolException as exc:
@@ -317,6 +332,46 @@ class _Bridge:
 
     def _error(self, message: str) -> types.CallToolResult:
         return types.CallToolResult(content=[self._text(message)], is_error=True)
+
+
+_Progress = Callable[[float, float | None, str | None], Awaitable[None]]
+
+PROGRESS_EVENT = "hf_inference_progress"
+"""The LangChain custom event a tool sends while a provider job runs (SPEC section 7), with data
+`{"task", "model", "provider", "job_id", "status", "queue_position", "elapsed_s"}`."""
+
+
+class _ProgressEvents(AsyncCallbackHandler):
+    """Turns a tool's progress events into MCP `notifications/progress` for its call."""
+
+    def __init__(self, report: _Progress) -> None:
+        self._report = report
+        self._count = 0
+
+    async def on_custom_event(
+        self,
+        name: str,
+        data: Any,
+        *,
+        run_id: UUID,
+        tags: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if name != PROGRESS_EVENT or not isinstance(data, dict):
+            return
+        self._count += 1  # progress must grow with each notification; no total is known
+        await self._report(float(self._count), None, _progress_message(data))
+
+
+def _progress_message(data: dict[str, Any]) -> str:
+    parts = [str(data.get("status", "running"))]
+    if data.get("queue_position") is not None:
+        parts.append(f"queue position {data['queue_position']}")
+    if data.get("elapsed_s") is not None:
+        parts.append(f"{float(data['elapsed_s']):.0f} s")
+    who = " ".join(str(data[k]) for k in ("provider", "job_id") if data.get(k))
+    return f"{who}: {', '.join(parts)}" if who else ", ".join(parts)
 
 
 def _describe(tool: BaseTool) -> types.Tool:
