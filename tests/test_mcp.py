@@ -18,11 +18,12 @@ import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx2
 import mcp.types as types
 import pytest
+import uvicorn
 from langchain_core.callbacks import adispatch_custom_event
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
@@ -35,7 +36,13 @@ from mcp.shared.exceptions import MCPError
 from hf_inference_tools import HfInference, HfInferenceToolkit
 from hf_inference_tools._media import sniff_mime
 from hf_inference_tools.cli import main
-from hf_inference_tools.mcp import OUTPUT_URI_PREFIX, PROGRESS_EVENT, OutputStore, build_server
+from hf_inference_tools.mcp import (
+    OUTPUT_URI_PREFIX,
+    PROGRESS_EVENT,
+    OutputStore,
+    build_server,
+    http_app,
+)
 from hf_inference_tools.testing import SAMPLES, HfInferenceMock, png_bytes
 from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import TOKEN
@@ -512,6 +519,7 @@ def test_stdio__stdout_carries_only_protocol_and_eof_ends_the_server(tmp_path: P
     calls = [
         INITIALIZE,
         _rpc(None, "notifications/initialized", {}),
+        b"this is not JSON-RPC\n",  # a broken client line: the server carries on
         _rpc(2, "tools/list", {}),
         _rpc(3, "tools/call", {"name": "text_classification", "arguments": {"inputs": "hi"}}),
         _rpc(4, "tools/call", {"name": "image_classification", "arguments": {"data": "x.png"}}),
@@ -641,3 +649,54 @@ async def test_http__requests_without_the_token_or_from_another_host_are_refused
     assert AUTH_TOKEN not in response.text
     if status == 401:
         assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+class _Painter(BaseTool):
+    """Returns a large generated image, as text_to_image does (content and artifact)."""
+
+    name: str = "painter"
+    description: str = "Paints a large picture."
+    response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
+    image: bytes = b""
+
+    def _run(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+        artifact = {"task": "textToImage", "mime_type": "image/png", "data": self.image}
+        return '{"mime_type":"image/png"}', artifact
+
+
+@contextlib.contextmanager
+def _serving_in_a_thread(app: Any) -> Iterator[str]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on")
+    web = uvicorn.Server(config)
+    thread = threading.Thread(target=web.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + WAIT
+    while not web.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        assert web.started, "the server did not start"
+        yield f"http://127.0.0.1:{web.servers[0].sockets[0].getsockname()[1]}/mcp"
+    finally:
+        web.should_exit = True
+        thread.join(timeout=WAIT)
+        assert not thread.is_alive()
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_http__an_output_over_1_mib_is_read_through_resources(mode: str) -> None:
+    # The Python client caps one SSE event at 1 MiB: the server answers in plain JSON instead.
+    image = b"\x89PNG\r\n\x1a\n" + os.urandom(3 * 2**20 // 2)
+    server = build_server([_Painter(image=image)], secrets=[AUTH_TOKEN])
+    app = http_app(server, host="127.0.0.1", auth_token=AUTH_TOKEN)
+    with _serving_in_a_thread(app) as url:
+        async with (
+            _http_client(Authorization=f"Bearer {AUTH_TOKEN}") as http,
+            Client(streamable_http_client(url, http_client=http), mode=mode) as client,
+        ):
+            result = await client.call_tool("painter", {})
+            (link,) = _blocks(result, types.ResourceLink)
+            read = await client.read_resource(link.uri)
+    assert link.size == len(image)
+    (contents,) = read.contents
+    assert isinstance(contents, types.BlobResourceContents)
+    assert base64.b64decode(contents.blob) == image
