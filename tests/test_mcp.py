@@ -664,6 +664,23 @@ class _Painter(BaseTool):
         return '{"mime_type":"image/png"}', artifact
 
 
+class _Echoing(BaseTool):
+    name: str = "echoing"
+    description: str = "Keeps odd things in its artifact."
+    response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
+
+    def _run(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+        return f"said {AUTH_TOKEN}", {"note": f"heard {AUTH_TOKEN}", "when": object(), "n": 1}
+
+
+async def test_call__structured_content_is_plain_json_and_redacted() -> None:
+    async with Client(build_server([_Echoing()], secrets=[AUTH_TOKEN])) as client:
+        result = await client.call_tool("echoing", {})
+    assert not result.is_error
+    assert _text(result) == "said ***"
+    assert result.structured_content == {"note": "heard ***", "when": "<object>", "n": 1}
+
+
 @contextlib.contextmanager
 def _serving_in_a_thread(app: Any) -> Iterator[str]:
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on")

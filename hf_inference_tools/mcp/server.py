@@ -33,6 +33,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from mcp.server import Server, ServerRequestContext
 from mcp.shared.exceptions import MCPError
 from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
 
 from .._media import sniff_mime
 from .._version import __version__
@@ -285,11 +286,13 @@ class _Bridge:
             path = artifact.get("path")
             content.append(self._media(data, mime_type, name, Path(path) if path else None))
         links: list[types.ContentBlock] = []
-        structured = {
-            key: self._lift_media(value, name, links)
-            for key, value in artifact.items()
-            if key != "data"
-        }
+        # A tool of your own may keep any object in its artifact: it goes as its type's name.
+        plain = to_jsonable_python(
+            {key: value for key, value in artifact.items() if key != "data"},
+            fallback=lambda value: f"<{type(value).__name__}>",
+            bytes_mode="base64",
+        )
+        structured = self._lift_media(plain, name, links)
         return types.CallToolResult(content=content + links, structured_content=structured)
 
     def _media(
@@ -310,19 +313,17 @@ class _Bridge:
             return {k: self._lift_media(v, stem, links) for k, v in value.items()}
         if isinstance(value, list):
             return [self._lift_media(v, stem, links) for v in value]
-        if isinstance(value, bytes):
-            return f"<{len(value)} bytes>"
-        if not isinstance(value, str) or len(value) < _BASE64_MIN_CHARS:
+        if not isinstance(value, str):
             return value
-        if not _BASE64.fullmatch(value):
-            return value
+        if len(value) < _BASE64_MIN_CHARS or not _BASE64.fullmatch(value):
+            return self.redact(value)
         try:
             data = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
-            return value
+            return self.redact(value)
         mime_type = sniff_mime(data)
         if mime_type is None or mime_type.split("/")[0] not in ("image", "audio", "video"):
-            return value
+            return self.redact(value)
         link = self.outputs.add(data, mime_type, stem=stem)
         links.append(link)
         return link.uri
