@@ -547,6 +547,50 @@ def test_stdio__stdout_carries_only_protocol_and_eof_ends_the_server(tmp_path: P
     assert server.returncode == 0
 
 
+CHATTY_SERVER = """
+import anyio
+from langchain_core.tools import tool
+from hf_inference_tools.mcp import build_server, serve_stdio
+
+@tool
+def chatty(text: str) -> str:
+    \"\"\"Echoes the text, printing on the way as careless code does.\"\"\"
+    print("stray output from a tool")
+    return text
+
+anyio.run(serve_stdio, build_server([chatty]))
+"""
+
+
+def test_stdio__a_tool_s_print_goes_to_stderr_not_the_wire(tmp_path: Path) -> None:
+    calls = [
+        INITIALIZE,
+        _rpc(None, "notifications/initialized", {}),
+        _rpc(2, "tools/call", {"name": "chatty", "arguments": {"text": "hello"}}),
+    ]
+    with (
+        subprocess.Popen(
+            [sys.executable, "-c", CHATTY_SERVER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            cwd=tmp_path,
+        ) as server,
+        _killed_after(server, WAIT),
+    ):
+        assert server.stdin is not None and server.stdout is not None
+        server.stdin.write(b"".join(calls))
+        server.stdin.flush()
+        lines = [server.stdout.readline(), server.stdout.readline()]  # the two answers
+        out, err = server.communicate(timeout=WAIT)  # closes stdin: the server ends
+    messages = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
+    assert [m["id"] for m in messages] == [1, 2]
+    assert messages[1]["result"]["content"][0]["text"] == "hello"
+    assert b"stray output from a tool" in err
+    assert server.returncode == 0
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
 def test_stdio__sigterm_ends_the_server_cleanly(tmp_path: Path) -> None:
     with _spawn(tmp_path) as server:

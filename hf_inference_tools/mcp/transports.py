@@ -40,7 +40,12 @@ async def serve_stdio(server: Server[Any]) -> None:
         if sys.platform != "win32":
             tasks.start_soon(_cancel_on_sigterm, tasks.cancel_scope)
         async with stdio_server(stdin=stdin) as (read, write):
-            await server.run(read, write, server.create_initialization_options())
+            try:
+                await server.run(read, write, server.create_initialization_options())
+            finally:
+                # While fd 1 still points at stderr: a tool's unflushed print() would otherwise
+                # reach the wire when the interpreter flushes it at exit.
+                sys.stdout.flush()
         tasks.cancel_scope.cancel()
 
 
