@@ -457,7 +457,12 @@ def _add_mcp_parser(commands: Any) -> None:
     mcp = commands.add_parser(
         "mcp", help="serve the tools over MCP (Claude Desktop, Cursor, ...)", description=_doc(_mcp)
     )
-    mcp.add_argument("--transport", choices=["stdio", "http"], default="stdio")
+    mcp.add_argument(
+        "--transport",
+        choices=["stdio", "http"],
+        default="stdio",
+        help="stdio (default): the client starts the server; http: streamable HTTP at /mcp",
+    )
     mcp.add_argument("--host", default="127.0.0.1", help="HTTP: the address to bind")
     mcp.add_argument("--port", type=int, default=8000, help="HTTP: the port (0: any free one)")
     mcp.add_argument(
