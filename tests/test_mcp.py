@@ -618,7 +618,12 @@ def http_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_HttpServe
     stderr = folder / "stderr.txt"
     with stderr.open("wb") as errlog:
         process = subprocess.Popen(
-            [sys.executable, *_command("--transport", "http", "--port", "0")],
+            [
+                sys.executable,
+                *_command("--transport", "http", "--port", "0"),
+                "--allowed-host",
+                "tools.example.com",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=errlog,
@@ -682,6 +687,9 @@ JSON_HEADERS = {"Accept": "application/json, text/event-stream"}
         ({"Authorization": f"Bearer {AUTH_TOKEN}", "Host": "evil.example"}, 421),
         ({"Authorization": f"Bearer {AUTH_TOKEN}", "Origin": "http://evil.example"}, 403),
         ({"Authorization": f"Bearer {AUTH_TOKEN}", "Origin": "http://localhost:3000"}, 200),
+        ({"Authorization": f"Bearer {AUTH_TOKEN}", "Host": "tools.example.com"}, 200),
+        ({"Authorization": f"Bearer {AUTH_TOKEN}", "Host": "localhost:8123"}, 200),
+        ({"Authorization": f"Bearer {AUTH_TOKEN}", "Host": "tools.example.com.evil"}, 421),
     ],
 )
 async def test_http__requests_without_the_token_or_from_another_host_are_refused(
