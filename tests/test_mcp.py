@@ -35,7 +35,7 @@ from mcp.shared.exceptions import MCPError
 
 from hf_inference_tools import HfInference, HfInferenceToolkit
 from hf_inference_tools._media import sniff_mime
-from hf_inference_tools.cli import main
+from hf_inference_tools.cli import _build_parser, main
 from hf_inference_tools.mcp import (
     OUTPUT_URI_PREFIX,
     PROGRESS_EVENT,
@@ -435,6 +435,18 @@ def test_cli__options_that_cannot_work_are_usage_errors_before_serving(
     out, err = capsys.readouterr()
     assert status == 2
     assert message in err and out == ""
+
+
+def test_readme__the_client_config_is_json_and_its_arguments_parse(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in readme.split("```json\n")[1:]]
+    (config,) = [json.loads(b) for b in blocks if '"mcpServers"' in b]
+    (entry,) = config["mcpServers"].values()
+    assert set(entry) == {"command", "args", "env"} and set(entry["env"]) == {"HF_TOKEN"}
+    argv = entry["args"][entry["args"].index("hf-inference-tools") + 1 :]
+    args = _build_parser().parse_args(argv)
+    assert args.command == "mcp"
+    HfInferenceToolkit(client=HfInference(), tasks=args.tasks[0].split(","))  # known names
 
 
 # -- over a real stdio subprocess ---------------------------------------------------------------
