@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Callable, Mapping
+import logging
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -79,6 +81,7 @@ def run_command(command: McpCommand, *, announce: Callable[[str], None] | None =
     """
     command.check()
     with contextlib.ExitStack() as stack:
+        stack.enter_context(_log_on_stderr())
         if command.offline:
             stack.enter_context(_offline_api(command))
         toolkit = HfInferenceToolkit(
@@ -113,6 +116,22 @@ def run_command(command: McpCommand, *, announce: Callable[[str], None] | None =
                 await toolkit.aclose()
 
         anyio.run(serve)
+
+
+@contextlib.contextmanager
+def _log_on_stderr() -> Iterator[None]:
+    # The server's own records (a tool that failed unexpectedly) go to stderr under their own
+    # prefix; on stdio, stdout is the protocol's alone.
+    logger = logging.getLogger("hf_inference_tools.mcp")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mcp: %(message)s"))
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _offline_api(command: McpCommand) -> contextlib.AbstractContextManager[Any]:
