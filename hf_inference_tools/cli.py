@@ -4,6 +4,7 @@
 hf-inference-tools tasks [TASK]
 hf-inference-tools run TASK [--inputs TEXT | stdin] [--data PATH_OR_URL] [--param KEY=VALUE ...]
 hf-inference-tools demo [--live] [--llm PROVIDER:MODEL] [--output-dir DIR]
+hf-inference-tools mcp [--transport stdio|http] [--tasks NAMES] [--media-root DIR] [...]
 ```
 
 Exit status: 0 on success, 1 when the API or the media policy refuses a call, 2 for a usage error.
@@ -207,6 +208,7 @@ def _build_parser() -> _Parser:
         "huggingface:Qwen/Qwen2.5-72B-Instruct (needs langchain-huggingface)",
     )
     demo.set_defaults(handler=_demo)
+    _add_mcp_parser(commands)
     return parser
 
 
@@ -571,4 +573,134 @@ def _demo(args: argparse.Namespace) -> int:
             raise
         # A chat model of the user's choosing: a missing package, key or quota ends up here.
         return _fail(f"the chat model {args.llm} failed: {type(exc).__name__}: {exc}", 1)
+    return 0
+
+
+# -- mcp -------------------------------------------------------------------------------------
+
+
+def _add_mcp_parser(commands: Any) -> None:
+    mcp = commands.add_parser(
+        "mcp", help="serve the tools over MCP (Claude Desktop, Cursor, ...)", description=_doc(_mcp)
+    )
+    mcp.add_argument(
+        "--transport",
+        choices=["stdio", "http"],
+        default="stdio",
+        help="stdio (default): the client starts the server; http: streamable HTTP at /mcp",
+    )
+    mcp.add_argument("--host", default="127.0.0.1", help="HTTP: the address to bind")
+    mcp.add_argument("--port", type=int, default=8000, help="HTTP: the port (0: any free one)")
+    mcp.add_argument(
+        "--auth-token",
+        metavar="TOKEN",
+        help="HTTP: the bearer token clients must send (default: $HF_INFERENCE_TOOLS_MCP_TOKEN; "
+        "required off loopback). Prefer the variable: arguments show in process lists",
+    )
+    mcp.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="HTTP: a further Host/Origin name to accept (besides the bound host, localhost "
+        "and 127.0.0.1); repeatable",
+    )
+    mcp.add_argument(
+        "--tasks",
+        action="append",
+        metavar="NAMES",
+        help="the tools to serve, comma-separated (default: all; see `tasks`); repeatable",
+    )
+    mcp.add_argument(
+        "--model",
+        action="append",
+        default=[],
+        metavar="TOOL=MODEL",
+        help="the model a tool uses, e.g. translation=Helsinki-NLP/opus-mt-en-fr; repeatable",
+    )
+    mcp.add_argument("--provider", help="the Inference Provider (auto, hf-inference, fal-ai, ...)")
+    mcp.add_argument("--router-url", metavar="URL", help="the Inference Providers router")
+    mcp.add_argument("--hub-url", metavar="URL", help="where provider mappings are looked up")
+    mcp.add_argument(
+        "--media-root",
+        type=Path,
+        metavar="DIR",
+        help="the only folder `data` paths may point into (default: none, no local files)",
+    )
+    mcp.add_argument(
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="where generated media are saved (default: not saved; large ones are held in "
+        "memory for resources/read)",
+    )
+    mcp.add_argument(
+        "--allow-urls",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="whether tools may fetch public https media URLs (default: yes)",
+    )
+    mcp.add_argument(
+        "--max-inline-bytes",
+        type=int,
+        default=512 * 2**10,
+        metavar="N",
+        help="generated media up to N bytes go inline in the result, larger ones as a "
+        "resource link (default: 524288)",
+    )
+    mcp.add_argument(
+        "--offline",
+        action="store_true",
+        help="answer with the offline stand-in (HfInferenceMock): for demos and client tests",
+    )
+    mcp.set_defaults(handler=_mcp)
+
+
+def _mcp(args: argparse.Namespace) -> int:
+    """Serve the toolkit's tools over the Model Context Protocol.
+
+    stdio (the default) is for a desktop agent that starts the server itself; nothing but
+    protocol is written to stdout. --transport http serves streamable HTTP at /mcp, on
+    loopback unless --host says otherwise, which then needs an auth token.
+    """
+    try:
+        from .mcp import TOKEN_VARIABLE, McpCommand, run_command
+    except ModuleNotFoundError as exc:
+        raise UsageError(
+            f"mcp needs the {exc.name!r} package: pip install 'hf-inference-tools[mcp]'"
+        ) from exc
+    models = {}
+    for pair in args.model:
+        tool, sep, model = pair.partition("=")
+        if not sep or not tool or not model:
+            raise UsageError(f"--model takes TOOL=MODEL, got {pair!r}")
+        models[tool] = model
+    tasks = (
+        [name for value in args.tasks for name in value.split(",") if name] if args.tasks else None
+    )
+    command = McpCommand(
+        transport=args.transport,
+        host=args.host,
+        port=args.port,
+        auth_token=args.auth_token or os.environ.get(TOKEN_VARIABLE) or None,
+        allowed_hosts=tuple(args.allowed_host),
+        tasks=tuple(tasks) if tasks is not None else None,
+        models=models,
+        provider=args.provider,
+        router_url=args.router_url,
+        hub_url=args.hub_url,
+        media_root=args.media_root,
+        output_dir=args.output_dir,
+        allow_urls=args.allow_urls,
+        max_inline_bytes=args.max_inline_bytes,
+        offline=args.offline,
+    )
+
+    def announce(url: str) -> None:
+        print(f"serving MCP on {url}", file=sys.stderr, flush=True)
+
+    try:
+        run_command(command, announce=announce)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     return 0

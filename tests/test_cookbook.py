@@ -23,6 +23,10 @@ PROMISES: dict[str, tuple[str, str | None]] = {
         "toolkit: ['text_classification'] over HfInference('https://my-sentiment",
         None,
     ),
+    "mcp_client.py": (
+        "text_to_image sent an image/png, saved as mcp-output/text_to_image.png",
+        "mcp-output/text_to_image.png",
+    ),
     "one_tool.py": ('the LLM reads: [{"label":"POSITIVE"', None),
 }
 

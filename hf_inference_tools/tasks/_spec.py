@@ -117,6 +117,8 @@ class TaskSpec(Generic[InputT, ResultT]):
             sent). None: the parsed result as it is.
         explain: A sentence to add to an error the API raised for this call, when the task
             knows what the caller should change (e.g. a client setting). None: no addition.
+        saves_media: Whether `to_content` may save media through `ContentContext.save`
+            (masks, separated audio), so a tool with an output folder writes files.
     """
 
     name: str
@@ -132,6 +134,12 @@ class TaskSpec(Generic[InputT, ResultT]):
     to_content: Callable[[Any, ContentContext], Any] | None = None
     finish: Callable[[ResultT, InputT, BuildContext], ResultT] | None = None
     explain: Callable[[HfInferenceError, InputT, BuildContext], str | None] | None = None
+    saves_media: bool = False
+
+    @property
+    def writes_files(self) -> bool:
+        """Whether a call may write files, given an output folder (MCP's `readOnlyHint`)."""
+        return self.media_output is not None or self.saves_media
 
 
 def drop_none(value: Any) -> Any:

@@ -73,6 +73,7 @@ AUDIO_TO_AUDIO = TaskSpec(
     parse=_parse,
     media_input="audio",
     to_content=_to_content,
+    saves_media=True,
 )
 
 

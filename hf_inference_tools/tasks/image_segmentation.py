@@ -107,6 +107,7 @@ IMAGE_SEGMENTATION = TaskSpec(
     parse=_parse,
     media_input="image",
     to_content=_to_content,
+    saves_media=True,
 )
 
 
