@@ -14,6 +14,7 @@ from ._server import ServerProcess
 from .calls import client_overhead, tool_overhead
 from .concurrency import async_throughput
 from .imports import import_cost
+from .jobs import job_polling
 from .schemas import schema_size
 from .upload import upload_memory
 
@@ -45,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda: upload_memory(server, scale=args.scale),
             lambda: import_cost(scale=args.scale),
             schema_size,
+            lambda: job_polling(scale=args.scale),
         ]
         for figure in figures:
             started = time.perf_counter()

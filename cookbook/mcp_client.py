@@ -18,8 +18,21 @@ from pathlib import Path
 import mcp.types as types
 from mcp import Client, StdioServerParameters
 
+OFFLINE_NOTE = (
+    "offline: the API's answers are HfInferenceMock's stand-ins, shaped by each request but "
+    "not a model's (--live calls the real API)"
+)
+LIVE_SETUP_HINT = (
+    "error: --live calls the real Hugging Face API and needs a token: "
+    "export HF_TOKEN=hf_... (create one at https://huggingface.co/settings/tokens)"
+)
+
 
 async def main(live: bool = False) -> None:
+    if live and not os.environ.get("HF_TOKEN"):
+        sys.exit(LIVE_SETUP_HINT)  # before the server starts: anonymous calls are refused
+    if not live:
+        print(OFFLINE_NOTE)
     server = StdioServerParameters(
         command=sys.executable,
         args=[

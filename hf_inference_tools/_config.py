@@ -7,9 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
-__all__ = ["DEFAULT_BASE_URL", "Options", "resolve_token"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_HUB_URL", "DEFAULT_ROUTER_URL", "Options", "resolve_token"]
 
 DEFAULT_BASE_URL = "https://router.huggingface.co/hf-inference"
+DEFAULT_ROUTER_URL = "https://router.huggingface.co"
+DEFAULT_HUB_URL = "https://huggingface.co"
 
 
 class Options(BaseModel):

@@ -37,7 +37,7 @@ __all__ = [
     "sniff_mime",
 ]
 
-MediaKind = Literal["image", "audio"]
+MediaKind = Literal["image", "audio", "video"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +117,13 @@ _EXTENSIONS = {
     "audio/ogg": "ogg",
     "audio/webm": "webm",
     "audio/mp4": "m4a",
+    "video/mp4": "mp4",
+    "video/webm": "webm",
 }
 _EXPECTED = {
     "image": "an image (PNG, JPEG, WebP, GIF, BMP or TIFF)",
     "audio": "audio (WAV, FLAC, MP3, OGG, WebM or M4A)",
+    "video": "a video (MP4 or WebM)",
 }
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SHOWN_LIMIT = 100

@@ -185,6 +185,21 @@ def _build_parser() -> _Parser:
     run.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="seconds per HTTP attempt (default: 60)"
     )
+    # Inference Providers (SPEC 7).
+    run.add_argument(
+        "--provider",
+        metavar="NAME",
+        help="'auto' (default), 'hf-inference', or a provider such as fal-ai, replicate, together",
+    )
+    run.add_argument(
+        "--router-url", metavar="URL", help="the Inference Providers router (default: HF's)"
+    )
+    run.add_argument(
+        "--hub-url",
+        metavar="URL",
+        help="where provider mappings are looked up (default: $HF_ENDPOINT, else huggingface.co)",
+    )
+    run.add_argument("--bill-to", metavar="ORG", help="bill the calls to this organisation")
     run.set_defaults(handler=_run)
 
     demo = commands.add_parser(
@@ -304,10 +319,16 @@ def _run(args: argparse.Namespace) -> int:
     client_kwargs: dict[str, Any] = {"endpoint_url": args.endpoint_url}
     if args.timeout is not None:
         client_kwargs["timeout"] = args.timeout
+    for option in ("provider", "router_url", "hub_url", "bill_to"):
+        if getattr(args, option, None):
+            client_kwargs[option] = getattr(args, option)
     with contextlib.ExitStack() as stack:
         if args.offline:
             stack.enter_context(_offline_api(args))
-        client = stack.enter_context(HfInference(**client_kwargs))
+        try:
+            client = stack.enter_context(HfInference(**client_kwargs))
+        except ValueError as exc:  # an unknown provider, a bad setting: the user's to fix
+            raise UsageError(str(exc)) from exc
         policy: dict[str, Any] = {"allow_private_urls": args.allow_private_urls}
         if args.max_media_bytes is not None:
             policy["max_media_bytes"] = args.max_media_bytes
@@ -362,9 +383,11 @@ def _offline_api(args: argparse.Namespace) -> contextlib.AbstractContextManager[
         raise UsageError(
             f"--offline needs {exc.name}: pip install 'hf-inference-tools[testing]'"
         ) from exc
+    routes: dict[str, Any] = {k: v for k in ("router_url", "hub_url") if (v := getattr(args, k))}
     return HfInferenceMock(
         models={args.model: args.task} if args.model else None,
         endpoints={args.endpoint_url: args.task} if args.endpoint_url else None,
+        **routes,
     )
 
 
@@ -621,6 +644,7 @@ def _add_mcp_parser(commands: Any) -> None:
     mcp.add_argument("--provider", help="the Inference Provider (auto, hf-inference, fal-ai, ...)")
     mcp.add_argument("--router-url", metavar="URL", help="the Inference Providers router")
     mcp.add_argument("--hub-url", metavar="URL", help="where provider mappings are looked up")
+    mcp.add_argument("--bill-to", metavar="ORG", help="bill the calls to this organisation")
     mcp.add_argument(
         "--media-root",
         type=Path,
@@ -689,6 +713,7 @@ def _mcp(args: argparse.Namespace) -> int:
         provider=args.provider,
         router_url=args.router_url,
         hub_url=args.hub_url,
+        bill_to=args.bill_to,
         media_root=args.media_root,
         output_dir=args.output_dir,
         allow_urls=args.allow_urls,

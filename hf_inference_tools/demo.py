@@ -65,6 +65,10 @@ STORY_ANSWERS: dict[str, Any] = {
         "aggregator": "NONE",
     },
 }
+# Offline, the image step goes through an Inference Provider's job queue (the stand-in plays
+# fal-ai's queue: submitted, polled until done, the result read), as FLUX does live.
+PROVIDER_MODEL = "black-forest-labs/FLUX.1-dev"
+PROVIDER_STEP = {"text_to_image": "fal-ai"}
 SYSTEM_PROMPT = (
     "You help with images and text through Hugging Face tools. File paths are relative to the "
     "media folder. An image you generate is saved there, and its path can be given as `data` "
@@ -101,13 +105,21 @@ def run_demo(
     photo.write_bytes(png_bytes(96, 64, (176, 120, 72)))
 
     mock = None if live else HfInferenceMock()
+    routed: dict[str, Any] = {}
     if mock is not None:
         for task, answer in STORY_ANSWERS.items():
             mock.respond(task, json=answer)
+        mock.add_model(PROVIDER_MODEL, "text_to_image", {"fal-ai": "fal-ai/flux/dev"})
+        # The stand-in takes any HF-shaped token; providers need one, the free API does not.
+        routed = {
+            "models": {"text_to_image": PROVIDER_MODEL},
+            "providers": PROVIDER_STEP,
+            "token": "hf_offline_demo",
+        }
     with (
         mock or contextlib.nullcontext(),
         HfInferenceToolkit(
-            tasks=tools, media_root=folder, output_dir=folder / "generated"
+            tasks=tools, media_root=folder, output_dir=folder / "generated", **routed
         ) as toolkit,
     ):
         model = _chat_model(llm) if llm else script(tools)
@@ -257,6 +269,10 @@ def _show(message: BaseMessage, names: dict[str, str], out: TextIO) -> None:
     elif isinstance(message, ToolMessage):
         failed = " (error)" if message.status == "error" else ""
         name = names.get(message.tool_call_id, "tool")
+        artifact = message.artifact if isinstance(message.artifact, dict) else {}
+        via = artifact.get("provider")
+        if via and via != "hf-inference":
+            name += f" via {via}"
         out.write(_cut(f"   <- {name}{failed}: {message.content}") + "\n")
     elif isinstance(message, AIMessage):
         _say(out, "\nagent: ", str(message.content))
@@ -286,7 +302,8 @@ def _banner(out: TextIO, *, live: bool, llm: str | None, tools: list[str], folde
         mode = (
             "OFFLINE: no token, no network. A scripted chat model plays the LLM and "
             "HfInferenceMock answers every API call with a stand-in reply: shaped like the "
-            "real API's and by the request, but not a model's. Go live: HF_TOKEN=hf_... "
+            "real API's and by the request, but not a model's; the image goes through fal-ai's "
+            "job queue, as an Inference Provider would serve it. Go live: HF_TOKEN=hf_... "
             "hf-inference-tools demo --live [--llm openai:gpt-4.1-mini]"
         )
     out.write(

@@ -16,7 +16,8 @@ HfInferenceError (langchain_core.tools.ToolException)
 
 Because the root is a `ToolException`, a tool built with `handle_tool_error=True` hands the
 message to the agent as an error `ToolMessage` instead of crashing the run. Every error carries
-`task`, `model`, `status`, `request_id` and `server_message`; none carries the token.
+`task`, `model`, `status`, `request_id` and `server_message` (and `provider` for calls routed
+to an Inference Provider); none carries the token.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class HfInferenceError(ToolException):
         self.status = status
         self.request_id = request_id
         self.server_message = server_message
+
+    provider: str | None = None
+    """The Inference Provider that answered (or was tried last), for calls routed to one."""
 
     def __str__(self) -> str:
         return self.message

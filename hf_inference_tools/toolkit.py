@@ -85,6 +85,13 @@ class HfInferenceToolkit(BaseToolkit):
         allow_urls: Whether tools may fetch http(s) media URLs.
         allow_private_urls: Whether those URLs may resolve to private or loopback addresses.
         max_media_bytes: The largest media input accepted, in bytes.
+        provider: The Inference Provider of every tool ("auto", "hf-inference", "fal-ai", ...);
+            None: the client's default ("auto" unless the client says otherwise).
+        providers: Tool name -> provider, for the tools that should use another one.
+
+    The Inference Providers settings of the client (`job_timeout`, `max_output_bytes`,
+    `max_failovers`, `bill_to`, `router_url`, `hub_url`) are keywords like any other. The LLM
+    never chooses the provider.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -98,6 +105,8 @@ class HfInferenceToolkit(BaseToolkit):
     allow_urls: bool = True
     allow_private_urls: bool = False
     max_media_bytes: int = Field(default=25 * 2**20, gt=0)
+    provider: str | None = None
+    providers: dict[str, str] = Field(default_factory=dict)
 
     def __init__(
         self,
@@ -111,6 +120,8 @@ class HfInferenceToolkit(BaseToolkit):
         allow_urls: bool = True,
         allow_private_urls: bool = False,
         max_media_bytes: int = 25 * 2**20,
+        provider: str | None = None,
+        providers: dict[str, str] | None = None,
         **client_kwargs: Any,
     ) -> None:
         if unknown := set(client_kwargs) - _CLIENT_KEYWORDS:
@@ -132,6 +143,8 @@ class HfInferenceToolkit(BaseToolkit):
             "allow_urls": allow_urls,
             "allow_private_urls": allow_private_urls,
             "max_media_bytes": max_media_bytes,
+            "provider": provider,
+            "providers": providers or {},
         }
         super().__init__(**fields)
 
@@ -146,6 +159,14 @@ class HfInferenceToolkit(BaseToolkit):
         for name, settings in self.parameters.items():
             tool = TOOL_CLASSES[name]
             check_parameters(name, tool.model_fields["args_schema"].default, settings)
+        _check_names(self.providers, "providers")
+        named = {p for p in (self.provider, *self.providers.values()) if p}
+        if named - {"auto", "hf-inference"}:
+            from .providers import SUPPORTED
+            from .providers._choose import check_provider_name
+
+            for name in sorted(named):
+                check_provider_name(name, SUPPORTED)
         return self
 
     def get_tools(self) -> list[BaseTool]:
@@ -161,6 +182,7 @@ class HfInferenceToolkit(BaseToolkit):
                 allow_urls=self.allow_urls,
                 allow_private_urls=self.allow_private_urls,
                 max_media_bytes=self.max_media_bytes,
+                provider=self.providers.get(name, self.provider),
             )
             for name in dict.fromkeys(names)
         ]

@@ -49,7 +49,7 @@ def waits() -> list[float]:
 @pytest.fixture
 def hf(waits: list[float]) -> Iterator[HfInference]:
     """A client with a known token whose retry waits are recorded instead of slept."""
-    client = HfInference(token=TOKEN, retry_backoff=0.01)
+    client = HfInference(token=TOKEN, retry_backoff=0.01, provider="hf-inference")
     client.transport.sleep = waits.append
 
     async def asleep(seconds: float) -> None:

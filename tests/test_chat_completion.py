@@ -121,7 +121,7 @@ def test_tool__streamed_reply(
     route = router.post(CHAT_URL).respond(
         200, content=stream, headers={"content-type": "text/event-stream"}
     )
-    tool = ChatCompletionTool(client=HfInference(token=TOKEN))
+    tool = ChatCompletionTool(client=HfInference(provider="hf-inference", token=TOKEN))
     message = call_tool(tool, TOOL_ARGS, mode)
 
     request = route.calls.last.request
@@ -151,7 +151,9 @@ def test_tool__streamed_reply(
 def test_tool__whole_reply_when_streaming_is_off(router: respx.MockRouter, mode: str) -> None:
     answer = _completion({"role": "assistant", "content": ANSWER})
     route = router.post(CHAT_URL).respond(json=answer)
-    tool = ChatCompletionTool(client=HfInference(token=TOKEN), stream_tokens=False)
+    tool = ChatCompletionTool(
+        client=HfInference(provider="hf-inference", token=TOKEN), stream_tokens=False
+    )
     message = call_tool(tool, TOOL_ARGS, mode)
 
     request = route.calls.last.request
@@ -168,7 +170,7 @@ def test_tool__streamed_tool_call_deltas_are_joined(router: respx.MockRouter, mo
     router.post(CHAT_URL).respond(
         200, content=TOOL_CALL_STREAM, headers={"content-type": "text/event-stream"}
     )
-    tool = ChatCompletionTool(client=HfInference(token=TOKEN))
+    tool = ChatCompletionTool(client=HfInference(provider="hf-inference", token=TOKEN))
     message = call_tool(tool, TOOL_ARGS, mode)
 
     assert json.loads(str(message.content)) == {
@@ -185,7 +187,7 @@ def test_tool__streamed_tool_call_deltas_are_joined(router: respx.MockRouter, mo
 
 
 def test_tool__schema_is_role_and_content_messages_only() -> None:
-    tool = ChatCompletionTool(client=HfInference())
+    tool = ChatCompletionTool(client=HfInference(provider="hf-inference"))
     params = convert_to_openai_tool(tool, strict=True)["function"]["parameters"]
     # Sampling and limits are the developer's (`parameters=`), not offered to the LLM.
     assert set(params["properties"]) == {"messages"}
@@ -215,7 +217,9 @@ def test_tool__invalid_arguments_get_a_helpful_message(
     router: respx.MockRouter, args: dict[str, Any], problem: str
 ) -> None:
     route = router.post(CHAT_URL)
-    message = call_tool(ChatCompletionTool(client=HfInference()), args, "sync")
+    message = call_tool(
+        ChatCompletionTool(client=HfInference(provider="hf-inference")), args, "sync"
+    )
     assert message.status == "error"
     assert problem in str(message.content)
     assert "call it again with corrected arguments" in str(message.content)

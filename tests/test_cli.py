@@ -96,6 +96,7 @@ def test_run__sends_inputs_and_params_and_prints_json(
     assert printed["artifact"] == {
         "task": "textClassification",
         "model": SST2,
+        "provider": "hf-inference",
         "result": printed["content"],
     }
 
@@ -312,7 +313,9 @@ def test_run__retries_show_progress_on_stderr(
 ) -> None:
     route = router.post(f"/models/{SST2}")
     route.side_effect = [first, httpx.Response(200, json=SAMPLES["text_classification"].body())]
-    status, out, err = cli(capsys, "run", "text_classification", "--inputs", "hi")
+    status, out, err = cli(
+        capsys, "run", "text_classification", "--inputs", "hi", "--provider", "hf-inference"
+    )
     assert status == 0 and "POSITIVE" in out
     assert err.splitlines() == [
         f"wait: text_classification with model '{SST2}': {reason}; retry 1 of 3 in 0.0 s"
@@ -479,7 +482,8 @@ def test_run__without_token_a_refusal_names_hf_token_and_offline(
     router.post(f"/models/{SST2}").respond(
         401, json={"error": "Invalid credentials in Authorization header"}
     )
-    status, out, err = cli(capsys, "run", "text_classification", "--inputs", "hi")
+    argv = ["run", "text_classification", "--inputs", "hi", "--provider", "hf-inference"]
+    status, out, err = cli(capsys, *argv)
     assert (status, out) == (1, "")
     assert_one_error_line(
         err, "Invalid credentials", "No token is set: export HF_TOKEN=", "--offline"
@@ -490,7 +494,8 @@ def test_run__without_token_a_network_failure_names_hf_token_and_offline(
     capsys: pytest.CaptureFixture[str], router: respx.MockRouter
 ) -> None:
     router.post(f"/models/{SST2}").mock(side_effect=httpx.ConnectError("unreachable"))
-    status, _, err = cli(capsys, "run", "text_classification", "--inputs", "hi", "--timeout", "1")
+    argv = ["run", "text_classification", "--inputs", "hi", "--provider", "hf-inference"]
+    status, _, err = cli(capsys, *argv, "--timeout", "1")
     assert status == 1
     # stderr has a progress line per retry, then the one error line.
     (error,) = [line for line in err.splitlines() if line.startswith("error: ")]
@@ -502,7 +507,8 @@ def test_run__with_a_token_no_token_advice(
 ) -> None:
     monkeypatch.setenv("HF_TOKEN", "hf_test")
     router.post(f"/models/{SST2}").respond(401, json={"error": "Invalid credentials"})
-    status, _, err = cli(capsys, "run", "text_classification", "--inputs", "hi")
+    argv = ["run", "text_classification", "--inputs", "hi", "--provider", "hf-inference"]
+    status, _, err = cli(capsys, *argv)
     assert status == 1 and "No token is set" not in err and "--offline" not in err
     assert_one_error_line(err, "Invalid credentials")
 
@@ -537,3 +543,11 @@ def test_readme_and_make_demo_say_where_the_command_is() -> None:
     demo_recipe = makefile[makefile.index("\ndemo:") :].split("\n\n")[0]
     assert "$(BIN)/hf-inference-tools demo" in demo_recipe
     assert "source $(BIN)/activate" in demo_recipe
+
+
+def test_run__provider_flag_names_a_retired_provider(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(
+        capsys, "run", "text_to_image", "--inputs", "a fox", "--offline", "--provider", "nebius"
+    )
+    assert status != 0
+    assert_one_error_line(err, "nebius", "retired")

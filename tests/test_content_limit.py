@@ -62,7 +62,13 @@ CASES = [
 def test_every_task_is_covered() -> None:
     # The tasks answering media bytes render a fixed-size summary (path, type, size), which
     # has no string or list to grow; every other task's answer grows below.
-    assert set(MEDIA_OUT) == {"image_to_image", "text_to_image", "text_to_speech"}
+    assert set(MEDIA_OUT) == {
+        "image_to_image",
+        "image_to_video",
+        "text_to_image",
+        "text_to_speech",
+        "text_to_video",
+    }
     assert {task for task, _ in CASES} == set(JSON_OUT)
     assert len(JSON_OUT) + len(MEDIA_OUT) == len(TOOL_CLASSES)
 

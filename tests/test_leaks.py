@@ -26,6 +26,8 @@ from tests.conftest import TOKEN
 
 SST2 = "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
 REFUSED = "no/such-inputs"
+ROUTED = "cardiffnlp/twitter-roberta-base-sentiment-latest"
+HUB = "https://huggingface.co"
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 LABELS = [[{"label": "POSITIVE", "score": 0.9998695850372314}]]
 CALLS = 2000
@@ -51,7 +53,21 @@ def served(router: respx.MockRouter) -> Iterator[HfInference]:
     router.post(f"/models/{LLAMA}/v1/chat/completions").respond(
         content=SSE, headers={"content-type": "text/event-stream"}
     )
-    with HfInference(token=TOKEN) as hf:
+    router.post(f"/models/{ROUTED}").respond(json=LABELS)
+    # "auto" asks the Hub which providers serve ROUTED; the answer is cached by value.
+    router.get(f"{HUB}/api/models/{ROUTED}").respond(
+        json={
+            "id": ROUTED,
+            "inferenceProviderMapping": {
+                "hf-inference": {
+                    "status": "live",
+                    "providerId": ROUTED,
+                    "task": "text-classification",
+                }
+            },
+        }
+    )
+    with HfInference(token=TOKEN, provider="hf-inference") as hf:
         yield hf
 
 
@@ -88,12 +104,19 @@ def _streamed(hf: HfInference, n: int) -> None:
         assert [c.text for c in hf.chat_completion_stream(messages=USER, model=LLAMA)] == ["Hello"]
 
 
+def _routed(hf: HfInference, n: int) -> None:
+    for _ in range(n):
+        result = hf.text_classification(inputs="I like you", model=ROUTED, provider="auto")
+        assert result[0].label == "POSITIVE"
+
+
 KINDS: dict[str, Callable[[HfInference, int], None]] = {
     "sync": _sync,
     "async": _async,
     "tool": _tool,
     "failing": _failing,
     "streamed": _streamed,
+    "routed": _routed,
 }
 
 

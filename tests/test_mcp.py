@@ -33,7 +33,7 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp.server import Server
 from mcp.shared.exceptions import MCPError
 
-from hf_inference_tools import HfInference, HfInferenceToolkit
+from hf_inference_tools import DEFAULT_MODELS, HfInference, HfInferenceToolkit
 from hf_inference_tools._media import sniff_mime
 from hf_inference_tools.cli import _build_parser, main
 from hf_inference_tools.mcp import (
@@ -43,6 +43,7 @@ from hf_inference_tools.mcp import (
     build_server,
     http_app,
 )
+from hf_inference_tools.mcp.command import McpCommand
 from hf_inference_tools.testing import SAMPLES, HfInferenceMock, png_bytes
 from hf_inference_tools.tools import TOOL_CLASSES
 from tests.conftest import TOKEN
@@ -124,7 +125,8 @@ async def test_list__only_tools_that_save_into_output_dir_are_not_read_only(
 def test_writes_files__is_what_each_tool_really_saves(name: str, tmp_path: Path) -> None:
     # The readOnlyHint rests on TaskSpec.writes_files: a task that starts saving must say so.
     out = tmp_path / "out"
-    with HfInferenceMock(), HfInference() as client:
+    # A token: the video tools' default models are served by a provider (fal-ai), not free.
+    with HfInferenceMock(), HfInference(token=TOKEN) as client:
         tool = TOOL_CLASSES[name](client=client, output_dir=out)
         call = {"type": "tool_call", "id": "1", "name": name, "args": SAMPLES[name].args()}
         message = tool.invoke(call)
@@ -147,6 +149,7 @@ async def test_call__text_task_gives_the_tool_s_content_and_the_artifact(
     assert result.structured_content == {
         "task": "textClassification",
         "model": "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        "provider": "hf-inference",
         "result": [{"label": "NEGATIVE", "score": 0.9}],
     }
     (call,) = hf_inference_mock.calls_for("text_classification")
@@ -418,6 +421,24 @@ def test_build_server__refuses_duplicate_names_and_a_negative_bound() -> None:
 # -- the command line -----------------------------------------------------------------------------
 
 
+async def test_command__provider_options_reach_each_call(
+    hf_inference_mock: HfInferenceMock,
+) -> None:
+    command = McpCommand(tasks=("text_to_image",), provider="fal-ai", bill_to="acme-org")
+    model = DEFAULT_MODELS["text_to_image"]
+    hf_inference_mock.add_model(model, "text_to_image", {"fal-ai": "fal-ai/flux/dev"})
+    keywords = command.client_keywords()
+    with HfInferenceToolkit(tasks=["text_to_image"], token=TOKEN, **keywords) as toolkit:
+        async with Client(build_server(toolkit.get_tools()), mode="auto") as client:
+            result = await client.call_tool("text_to_image", {"inputs": "a fox"})
+    assert not result.is_error, _text(result)
+    assert result.structured_content is not None
+    assert result.structured_content["provider"] == "fal-ai"
+    submitted = hf_inference_mock.calls_for("text_to_image")[0].request
+    assert submitted.url.path == "/fal-ai/fal-ai/flux/dev"
+    assert submitted.headers["x-hf-bill-to"] == "acme-org"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -425,7 +446,7 @@ def test_build_server__refuses_duplicate_names_and_a_negative_bound() -> None:
         (["--tasks", "text_classification,no_such_task"], "no_such_task"),
         (["--model", "translation"], "TOOL=MODEL"),
         (["--max-inline-bytes", "-1"], "0 or more"),
-        (["--provider", "fal-ai"], "Inference Providers"),
+        (["--provider", "nebius"], "'nebius' is not supported"),
     ],
 )
 def test_cli__options_that_cannot_work_are_usage_errors_before_serving(

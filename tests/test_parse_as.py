@@ -60,7 +60,9 @@ def test_parse_as__a_mismatch_names_its_deepest_problem(
     router.post("/models/org/model").respond(200, content=body, headers=JSON)
 
     with pytest.raises(OutputError) as caught:
-        HfInference(token="hf_x").text_classification(inputs="hi", model="org/model")
+        HfInference(provider="hf-inference", token="hf_x").text_classification(
+            inputs="hi", model="org/model"
+        )
 
     assert "answered 200, but not with a text-classification result" in str(caught.value)
     assert says in str(caught.value)

@@ -93,7 +93,7 @@ def _sizes(**policy: Any) -> dict[str, int]:
 @pytest.mark.parametrize("policy", POLICIES)
 def test_schema_budget__all_tools_and_each_tool(policy: dict[str, Any]) -> None:
     sizes = _sizes(**policy)
-    assert len(sizes) == 28
+    assert len(sizes) == len(TOOL_CLASSES)
     assert sum(sizes.values()) <= SCHEMA_TOTAL_GOAL, sizes
     largest = max(sizes, key=sizes.__getitem__)
     assert sizes[largest] <= SCHEMA_TOOL_GOAL, (largest, sizes[largest])
@@ -251,9 +251,9 @@ def _data_description(**policy: Any) -> str:
 
 def test_data_description__follows_the_media_policy() -> None:
     both = _data_description(media_root="media")
-    assert "media folder" in both and "https URL" in both and "data:" in both
+    assert "media-folder path" in both and "https URL" in both and "data:" in both
     no_urls = _data_description(media_root="media", allow_urls=False)
-    assert "media folder" in no_urls and "URL" not in no_urls.replace("data: URI", "")
+    assert "media-folder path" in no_urls and "URL" not in no_urls.replace("data: URI", "")
     no_files = _data_description()
     assert "path" not in no_files and "media folder" not in no_files and "https URL" in no_files
     data_only = _data_description(allow_urls=False)
@@ -282,7 +282,7 @@ def test_translation__names_the_languages_of_the_configured_model() -> None:
     unknown = _translation("my-org/my-translator")
     assert "English" not in unknown and "multilingual" in unknown
     for text in (_translation(), _translation("Helsinki-NLP/opus-mt-en-fr")):
-        assert "src_lang and tgt_lang apply to multilingual models only" in text
+        assert "the only pair this model handles (leave src_lang and tgt_lang null)" in text
 
 
 def test_translation__language_fields_say_multilingual_models_only() -> None:

@@ -621,7 +621,7 @@ def _chat_call(call_id: str = "call_1") -> AIMessage:
 async def test_agent__tokens_arrive_as_custom_events_in_order() -> None:
     with HfInferenceMock() as mock:
         mock.respond("chat_completion", json=_completion(ANSWER))
-        tool = ChatCompletionTool(client=HfInference())
+        tool = ChatCompletionTool(client=HfInference(provider="hf-inference"))
         script = [_chat_call(), AIMessage("Paris.")]
         agent = create_agent(ScriptedToolModel(messages=iter(script)), tools=[tool])
         events = [
@@ -665,7 +665,7 @@ class _Tokens(BaseCallbackHandler):
 def test_agent__sync_run_dispatches_the_same_events() -> None:
     handler = _Tokens()
     with HfInferenceMock():
-        tool = ChatCompletionTool(client=HfInference())
+        tool = ChatCompletionTool(client=HfInference(provider="hf-inference"))
         agent = create_agent(
             ScriptedToolModel(messages=iter([_chat_call(), AIMessage("Paris.")])), tools=[tool]
         )
@@ -680,7 +680,7 @@ def test_agent__sync_run_dispatches_the_same_events() -> None:
 def test_tool__stream_tokens_off_makes_one_plain_call() -> None:
     handler = _Tokens()
     with HfInferenceMock() as mock:
-        tool = ChatCompletionTool(client=HfInference(), stream_tokens=False)
+        tool = ChatCompletionTool(client=HfInference(provider="hf-inference"), stream_tokens=False)
         message = tool.invoke(_chat_call().tool_calls[0], {"callbacks": [handler]})
     assert handler.tokens == []
     assert "stream" not in mock.calls_for("chat_completion")[0].json()
@@ -689,7 +689,7 @@ def test_tool__stream_tokens_off_makes_one_plain_call() -> None:
 
 def test_tool__outside_a_run_streams_without_events() -> None:
     with HfInferenceMock():
-        tool = ChatCompletionTool(client=HfInference())
+        tool = ChatCompletionTool(client=HfInference(provider="hf-inference"))
         content, artifact = tool._run(messages=[{"role": "user", "content": "Hi"}])
     assert json.loads(content)["content"] == "The capital of France is Paris."
     assert artifact["task"] == "chatCompletion"
@@ -701,7 +701,7 @@ def test_tool__outside_a_run_streams_without_events() -> None:
 def test_mock__streams_its_answers_in_each_servers_format() -> None:
     with HfInferenceMock() as mock:
         mock.respond("text_generation", json=[{"generated_text": " once upon a time"}])
-        hf = HfInference()
+        hf = HfInference(provider="hf-inference")
         events = list(hf.text_generation_stream(inputs="Tell me"))
         chat = hf.chat_completion_stream(messages=USER).result()
         hf.close()
@@ -722,7 +722,7 @@ COMPLETION_TEXT = " not a number, but a question that has puzzled philosophers."
 def test_text_generation_stream__completions_dialect_then_finish() -> None:
     parameters = {"max_new_tokens": 20, "return_full_text": True, "max_time": 3.0}
     with HfInferenceMock() as mock:
-        hf = HfInference(text_generation_api="completions")
+        hf = HfInference(provider="hf-inference", text_generation_api="completions")
         stream = hf.text_generation_stream(inputs=PROMPT, parameters=parameters)
         texts = [event.token.text for event in stream]
         result = stream.result()
@@ -770,7 +770,7 @@ def test_generation_tools__stream_tokens_by_default(mode: str) -> None:
     with HfInferenceMock() as mock:
         mock.respond("conversational", json=_completion("Galaxy Quest: a loving parody."))
         for tool_class, args in calls:
-            tool = tool_class(client=HfInference())
+            tool = tool_class(client=HfInference(provider="hf-inference"))
             call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": args}
             run = tool.invoke(call, config) if mode == "sync" else None
             messages.append(run or asyncio.run(tool.ainvoke(call, config)))

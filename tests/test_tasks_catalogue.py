@@ -230,12 +230,17 @@ def test_tool__exact_request_and_normalised_result(
     case: JsonCase, mode: str, router: respx.MockRouter
 ) -> None:
     route = router.post(_url(case.task, case.route)).respond(json=case.answer)
-    tool = TOOL_CLASSES[case.task](client=HfInference(token=TOKEN))
+    tool = TOOL_CLASSES[case.task](client=HfInference(provider="hf-inference", token=TOKEN))
     msg = call_tool(tool, case.args, mode)
     _assert_request(route.calls.last.request, case)
     assert msg.status == "success", msg.content
     assert json.loads(str(msg.content)) == case.result
-    assert msg.artifact == {"task": tool.spec.seed_name, "model": tool.model, "result": case.result}
+    assert msg.artifact == {
+        "task": tool.spec.seed_name,
+        "model": tool.model,
+        "provider": "hf-inference",
+        "result": case.result,
+    }
 
 
 # -- media answers: text_to_speech and image_to_image ----------------------------------------
@@ -309,7 +314,9 @@ def test_media_tool__saved_and_described(
         content=case.answer, headers={"content-type": case.answer_type}
     )
     tool = TOOL_CLASSES[case.task](
-        client=HfInference(token=TOKEN), media_root=tmp_path, output_dir=tmp_path / "out"
+        client=HfInference(provider="hf-inference", token=TOKEN),
+        media_root=tmp_path,
+        output_dir=tmp_path / "out",
     )
     msg = call_tool(tool, case.args, mode)
     _assert_request(route.calls.last.request, case)
@@ -322,6 +329,7 @@ def test_media_tool__saved_and_described(
     assert msg.artifact == {
         "task": tool.spec.seed_name,
         "model": tool.model,
+        "provider": "hf-inference",
         "result": {"path": path, **case.summary},
         "mime_type": case.summary["mime_type"],
         "data": case.answer,
@@ -348,7 +356,9 @@ def test_media_tool__answer_without_media_is_an_output_error(
 ) -> None:
     reply = {"content": answer} if isinstance(answer, bytes) else {"json": answer}
     router.post(_url(task)).respond(**reply)
-    msg = call_tool(TOOL_CLASSES[task](client=HfInference(token=TOKEN)), args, "sync")
+    msg = call_tool(
+        TOOL_CLASSES[task](client=HfInference(provider="hf-inference", token=TOKEN)), args, "sync"
+    )
     assert msg.status == "error"
     assert f"not with a {task.replace('_', '-')} result" in str(msg.content)
     assert complaint in str(msg.content)
@@ -370,7 +380,9 @@ def test_audio_to_audio__outputs_saved_and_described(
 ) -> None:
     route = router.post(_url("audio_to_audio")).respond(json=_separated())
     tool = TOOL_CLASSES["audio_to_audio"](
-        client=HfInference(token=TOKEN), media_root=tmp_path, output_dir=tmp_path / "out"
+        client=HfInference(provider="hf-inference", token=TOKEN),
+        media_root=tmp_path,
+        output_dir=tmp_path / "out",
     )
     msg = call_tool(tool, {"data": WAV_URI}, mode)
     request = route.calls.last.request
@@ -387,12 +399,17 @@ def test_audio_to_audio__outputs_saved_and_described(
     assert paths[1].startswith("out/audio_to_audio-label_1-") and paths[1].endswith(".wav")
     assert [(tmp_path / p).read_bytes() for p in paths] == [FLAC, WAV]
     # The artifact keeps the API's own shape, base64 blobs included; the LLM never sees them.
-    assert msg.artifact == {"task": "audioToAudio", "model": tool.model, "result": _separated()}
+    assert msg.artifact == {
+        "task": "audioToAudio",
+        "model": tool.model,
+        "provider": "hf-inference",
+        "result": _separated(),
+    }
 
 
 def test_audio_to_audio__no_path_without_output_dir(router: respx.MockRouter) -> None:
     router.post(_url("audio_to_audio")).respond(json=_separated()[:1])
-    tool = TOOL_CLASSES["audio_to_audio"](client=HfInference(token=TOKEN))
+    tool = TOOL_CLASSES["audio_to_audio"](client=HfInference(provider="hf-inference", token=TOKEN))
     msg = call_tool(tool, {"data": WAV_URI}, "sync")
     assert json.loads(str(msg.content)) == [
         {"label": "label_0", "mime_type": "audio/flac", "bytes": len(FLAC), "duration_s": 1.5}
@@ -405,7 +422,9 @@ def test_audio_to_audio__blob_that_is_not_base64_is_an_output_error(
     broken = [{"label": "label_0", "blob": "not base64!", "content-type": "audio/flac"}]
     router.post(_url("audio_to_audio")).respond(json=broken)
     msg = call_tool(
-        TOOL_CLASSES["audio_to_audio"](client=HfInference(token=TOKEN)), {"data": WAV_URI}, "sync"
+        TOOL_CLASSES["audio_to_audio"](client=HfInference(provider="hf-inference", token=TOKEN)),
+        {"data": WAV_URI},
+        "sync",
     )
     assert msg.status == "error"
     assert "not with a audio-to-audio result" in str(msg.content)
@@ -436,7 +455,7 @@ def test_tabular__malformed_table_is_refused_with_the_reason(
     with pytest.raises(ValueError, match=reason):
         rows_to_columns(rows)
     for task in ("tabular_classification", "tabular_regression"):
-        tool = TOOL_CLASSES[task](client=HfInference(token=TOKEN))
+        tool = TOOL_CLASSES[task](client=HfInference(provider="hf-inference", token=TOKEN))
         msg = call_tool(tool, {"inputs": {"data": rows}}, "sync")
         assert msg.status == "error"
         assert "inputs.data" in str(msg.content) and reason in str(msg.content)
@@ -455,7 +474,7 @@ def test_tabular__client_takes_the_apis_column_map(
     task: str, columns: dict[str, list[str]], answer: list[Any], mode: str, router: respx.MockRouter
 ) -> None:
     route = router.post(_url(task)).respond(json=answer)
-    with HfInference(token=TOKEN) as hf:
+    with HfInference(provider="hf-inference", token=TOKEN) as hf:
         call = getattr(hf, task if mode == "sync" else f"a{task}")
         result = call(inputs={"data": columns})
         result = asyncio.run(result) if mode == "async" else result
@@ -471,7 +490,7 @@ def test_tabular__column_map_cells_as_numbers_and_uneven_columns() -> None:
     )
     assert args.inputs.data == [["Length1", "Height"], ["23.2", "11.52"], ["24", "12.48"]]
     with pytest.raises(ValueError, match="every column needs the same number of cells"):
-        HfInference(token=TOKEN).tabular_classification(
+        HfInference(provider="hf-inference", token=TOKEN).tabular_classification(
             inputs={"data": {"alcohol": ["9.4", "12.6"], "pH": ["3.51"]}}
         )
 
@@ -486,7 +505,9 @@ def test_tabular__tool_schema_keeps_rows(task: str) -> None:
 
 
 def test_zero_shot_image_classification__one_label_is_refused(router: respx.MockRouter) -> None:
-    tool = TOOL_CLASSES["zero_shot_image_classification"](client=HfInference(token=TOKEN))
+    tool = TOOL_CLASSES["zero_shot_image_classification"](
+        client=HfInference(provider="hf-inference", token=TOKEN)
+    )
     msg = call_tool(tool, {"data": PNG_URI, "parameters": {"candidate_labels": ["cat"]}}, "sync")
     assert msg.status == "error"
     assert "parameters.candidate_labels" in str(msg.content)

@@ -51,7 +51,9 @@ def _assert_json_request(request: httpx.Request, url: str, body: Any) -> None:
 
 @pytest.fixture
 def completions_hf() -> Iterator[HfInference]:
-    with HfInference(token=TOKEN, text_generation_api="completions") as client:
+    with HfInference(
+        provider="hf-inference", token=TOKEN, text_generation_api="completions"
+    ) as client:
         yield client
 
 
@@ -107,7 +109,12 @@ def test_feature_extraction__tool_previews_and_keeps_the_vectors(
         "preview": preview,
         "note": "The first numbers only; the full vectors are in the artifact.",
     }
-    assert msg.artifact == {"task": "featureExtraction", "model": MINILM, "result": answer}
+    assert msg.artifact == {
+        "task": "featureExtraction",
+        "model": MINILM,
+        "provider": "hf-inference",
+        "result": answer,
+    }
 
 
 def test_feature_extraction__client_embeds_a_list(
@@ -144,11 +151,11 @@ def test_feature_extraction__not_numbers_is_output_error(
 
 def test_feature_extraction__client_refuses_an_empty_list() -> None:
     with pytest.raises(ValidationError, match="at least 1 item"):
-        HfInference().feature_extraction(inputs=[])
+        HfInference(provider="hf-inference").feature_extraction(inputs=[])
 
 
 def test_feature_extraction__tool_takes_one_text_only(router: respx.MockRouter) -> None:
-    tool = FeatureExtractionTool(client=HfInference())
+    tool = FeatureExtractionTool(client=HfInference(provider="hf-inference"))
     schema = convert_to_openai_tool(tool, strict=True)["function"]["parameters"]
     assert schema["properties"]["inputs"]["type"] == "string"
     msg = call_tool(tool, {"inputs": ["a", "b"]}, "sync")
@@ -227,7 +234,12 @@ def test_text_generation__classic_request_and_answers(
         {"inputs": PROMPT, "parameters": ALL_PARAMETERS},
     )
     assert json.loads(str(msg.content)) == {"generated_text": result["generated_text"]}
-    assert msg.artifact == {"task": "textGeneration", "model": GPT2, "result": result}
+    assert msg.artifact == {
+        "task": "textGeneration",
+        "model": GPT2,
+        "provider": "hf-inference",
+        "result": result,
+    }
 
 
 # -- text_generation: the completions dialect -------------------------------------------------
@@ -401,7 +413,7 @@ def test_text_generation__no_hint_when_it_would_mislead(
 ) -> None:
     router.post(url__regex=rf"/models/{GPT2}(/v1/completions)?$").respond(status, json=body)
     with (
-        HfInference(token=TOKEN, text_generation_api=api) as hf,
+        HfInference(provider="hf-inference", token=TOKEN, text_generation_api=api) as hf,
         pytest.raises(HfInferenceError) as info,
     ):
         hf.text_generation(inputs=PROMPT)
@@ -508,6 +520,7 @@ def test_conversational__speaks_chat_completion(
     assert msg.artifact == {
         "task": "conversational",
         "model": LLAMA,
+        "provider": "hf-inference",
         "result": {
             "generated_text": REPLY,
             "conversation": {
@@ -666,9 +679,9 @@ def test_conversational__not_a_chat_reply_is_output_error(
 
 def test_mock__conversational_calls_count_as_chat_completion() -> None:
     with HfInferenceMock() as mock:
-        HfInference().conversational(inputs={"text": "hi"})
+        HfInference(provider="hf-inference").conversational(inputs={"text": "hi"})
         mock.respond("conversational", json=_chat_answer("Overridden."))
-        second = HfInference().conversational(inputs={"text": "again"})
+        second = HfInference(provider="hf-inference").conversational(inputs={"text": "again"})
     assert second.generated_text == "Overridden."
     assert [c.task for c in mock.calls] == ["chat_completion", "chat_completion"]
     assert mock.calls_for("conversational") == mock.calls_for("chat_completion") == mock.calls
@@ -677,7 +690,9 @@ def test_mock__conversational_calls_count_as_chat_completion() -> None:
 
 def test_mock__answers_the_completions_route() -> None:
     with HfInferenceMock() as mock:
-        result = HfInference(text_generation_api="completions").text_generation(inputs=PROMPT)
+        result = HfInference(
+            provider="hf-inference", text_generation_api="completions"
+        ).text_generation(inputs=PROMPT)
     assert result.generated_text.startswith(" not a number")
     (call,) = mock.calls_for("text_generation")
     assert call.task == "text_generation_completions"

@@ -190,7 +190,12 @@ async def test_answer__lists_reach_content_and_artifact_as_sent(
     message = await invoke(TOOL_CLASSES[name](client=hf), {"data": data})
 
     assert _json(message) == answer
-    assert message.artifact == {"task": seed_name, "model": DEFAULT_MODELS[name], "result": answer}
+    assert message.artifact == {
+        "task": seed_name,
+        "model": DEFAULT_MODELS[name],
+        "provider": "hf-inference",
+        "result": answer,
+    }
 
 
 @pytest.mark.parametrize(
@@ -340,6 +345,7 @@ async def test_speech_recognition__answers_are_normalised_to_the_seed_shape(
     assert message.artifact == {
         "task": "automaticSpeechRecognition",
         "model": "openai/whisper-large-v3-turbo",
+        "provider": "hf-inference",
         "result": expected,
     }
 

@@ -311,6 +311,7 @@ async def test_tool__request_and_normalised_result(
     assert message.artifact == {
         "task": tool.spec.seed_name,
         "model": tool.model,
+        "provider": "hf-inference",
         "result": case.expected,
     }
 

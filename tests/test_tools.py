@@ -85,7 +85,9 @@ def _sync_and_async(name: str, tmp_path: Path) -> tuple[HfInferenceTool, ToolMes
 
     args = SAMPLES[name].args()
     with HfInferenceMock() as mock:
-        tool = TOOL_CLASSES[name](client=HfInference(), output_dir=tmp_path / "out")
+        # A token: the video tools' default models are served by a provider (fal-ai), not free.
+        client = HfInference(token="hf_offline")
+        tool = TOOL_CLASSES[name](client=client, output_dir=tmp_path / "out")
         sync_msg = tool.invoke(tool_call(name, args))
         async_msg = asyncio.run(tool.ainvoke(tool_call(name, args)))
     assert isinstance(sync_msg, ToolMessage) and isinstance(async_msg, ToolMessage)
@@ -131,6 +133,7 @@ def test_text_classification__content_and_artifact() -> None:
     ]
     assert msg.artifact == {
         "task": "textClassification",
+        "provider": "hf-inference",
         "model": "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
         "result": json.loads(msg.content),
     }

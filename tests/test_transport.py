@@ -117,7 +117,9 @@ def test_options__use_gpu_warns_once(router: respx.MockRouter, hf: HfInference) 
 
 def test_extra_headers_are_sent(router: respx.MockRouter) -> None:
     route = router.post(f"/models/{SST2}").respond(json=LABELS)
-    with HfInference(token=TOKEN, headers={"X-HF-Bill-To": "my-org"}) as hf:
+    with HfInference(
+        provider="hf-inference", token=TOKEN, headers={"X-HF-Bill-To": "my-org"}
+    ) as hf:
         hf.text_classification(inputs="hi")
     assert route.calls.last.request.headers["x-hf-bill-to"] == "my-org"
 
@@ -153,7 +155,7 @@ def test_endpoint_url__chat_route_appended(endpoint: str, expected: str) -> None
 
 
 def test_serverless_routes() -> None:
-    hf = HfInference()
+    hf = HfInference(provider="hf-inference")
     assert hf.transport.url_for("a/b", "model") == f"{BASE}/models/a/b"
     assert hf.transport.url_for("a/b", "feature-extraction") == (
         f"{BASE}/models/a/b/pipeline/feature-extraction"
@@ -174,25 +176,28 @@ def _sent_auth(hf: HfInference) -> str | None:
 
 def test_token__explicit_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_TOKEN", "hf_from_env")
-    assert _sent_auth(HfInference(token=" hf_explicit \n")) == "Bearer hf_explicit"
+    assert (
+        _sent_auth(HfInference(provider="hf-inference", token=" hf_explicit \n"))
+        == "Bearer hf_explicit"
+    )
 
 
 def test_token__hf_token_then_legacy_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HUGGING_FACE_HUB_TOKEN", "hf_legacy")
-    assert _sent_auth(HfInference()) == "Bearer hf_legacy"
+    assert _sent_auth(HfInference(provider="hf-inference")) == "Bearer hf_legacy"
     monkeypatch.setenv("HF_TOKEN", "hf_primary")
-    assert _sent_auth(HfInference()) == "Bearer hf_primary"
+    assert _sent_auth(HfInference(provider="hf-inference")) == "Bearer hf_primary"
 
 
 def test_token__files_in_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     home = tmp_path / "hf_home"
     home.mkdir()
     (home / "token").write_text("hf_from_home\n")
-    assert _sent_auth(HfInference()) == "Bearer hf_from_home"
+    assert _sent_auth(HfInference(provider="hf-inference")) == "Bearer hf_from_home"
     custom = tmp_path / "custom_token"
     custom.write_text("  hf_from_path  ")
     monkeypatch.setenv("HF_TOKEN_PATH", str(custom))
-    assert _sent_auth(HfInference()) == "Bearer hf_from_path"
+    assert _sent_auth(HfInference(provider="hf-inference")) == "Bearer hf_from_path"
 
 
 def test_token__default_file_under_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -200,12 +205,12 @@ def test_token__default_file_under_home(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("HOME", str(tmp_path))
     (tmp_path / ".cache" / "huggingface").mkdir(parents=True)
     (tmp_path / ".cache" / "huggingface" / "token").write_text("hf_default_file")
-    assert _sent_auth(HfInference()) == "Bearer hf_default_file"
+    assert _sent_auth(HfInference(provider="hf-inference")) == "Bearer hf_default_file"
 
 
 def test_token__none_means_anonymous(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_TOKEN", "   ")
-    hf = HfInference()
+    hf = HfInference(provider="hf-inference")
     assert not hf.has_token
     assert _sent_auth(hf) is None
 
@@ -309,7 +314,7 @@ def test_status__maps_to_error_class(
 def test_status__anonymous_401_says_to_set_token(router: respx.MockRouter) -> None:
     router.post(f"/models/{SST2}").respond(401, json={"error": "Invalid credentials"})
     with pytest.raises(AuthenticationError, match="set HF_TOKEN"):
-        HfInference().text_classification(inputs="hi")
+        HfInference(provider="hf-inference").text_classification(inputs="hi")
 
 
 def test_loading_error__keeps_estimated_time(router: respx.MockRouter, hf: HfInference) -> None:
@@ -351,7 +356,7 @@ def test_retry__retryable_status_then_success(
 
 def test_retry__bounded_by_max_retries(router: respx.MockRouter, waits: list[float]) -> None:
     route = router.post(f"/models/{SST2}").respond(502, json={"error": "bad gateway"})
-    hf = HfInference(max_retries=2, retry_backoff=0.01)
+    hf = HfInference(provider="hf-inference", max_retries=2, retry_backoff=0.01)
     hf.transport.sleep = waits.append
     with pytest.raises(ServerError, match="after 3 attempt"):
         hf.text_classification(inputs="hi")
@@ -422,7 +427,7 @@ def test_retry__waits_are_capped(router: respx.MockRouter, waits: list[float]) -
         httpx.Response(429, headers={"Retry-After": "3600"}),
         httpx.Response(200, json=LABELS),
     ]
-    hf = HfInference(retry_max_wait=20)
+    hf = HfInference(provider="hf-inference", retry_max_wait=20)
     hf.transport.sleep = waits.append
     hf.text_classification(inputs="hi")
     assert waits == [20.0, 20.0]
@@ -508,7 +513,7 @@ def test_one_sync_client_is_shared(router: respx.MockRouter, hf: HfInference) ->
 
 
 def test_idle_connection_pool_is_large() -> None:
-    hf = HfInference()
+    hf = HfInference(provider="hf-inference")
     pool = hf.transport.client()._transport._pool  # type: ignore[attr-defined]
     assert pool._max_keepalive_connections >= 64
     hf.close()
@@ -516,7 +521,7 @@ def test_idle_connection_pool_is_large() -> None:
 
 def test_injected_clients_are_used_and_not_closed(router: respx.MockRouter) -> None:
     injected = httpx.Client()
-    with HfInference(http_client=injected) as hf:
+    with HfInference(provider="hf-inference", http_client=injected) as hf:
         router.post(f"/models/{SST2}").respond(json=LABELS)
         hf.text_classification(inputs="hi")
         assert hf.transport.client() is injected
@@ -526,7 +531,7 @@ def test_injected_clients_are_used_and_not_closed(router: respx.MockRouter) -> N
 
 async def test_injected_async_client_is_used_and_not_closed(router: respx.MockRouter) -> None:
     injected = httpx.AsyncClient()
-    async with HfInference(async_http_client=injected) as hf:
+    async with HfInference(provider="hf-inference", async_http_client=injected) as hf:
         router.post(f"/models/{SST2}").respond(json=LABELS)
         await hf.atext_classification(inputs="hi")
         assert await hf.transport.aclient() is injected
@@ -535,14 +540,14 @@ async def test_injected_async_client_is_used_and_not_closed(router: respx.MockRo
 
 
 def test_owned_client_closed_by_context_manager() -> None:
-    with HfInference() as hf:
+    with HfInference(provider="hf-inference") as hf:
         client = hf.transport.client()
     assert client.is_closed
 
 
 def test_async_client__one_per_loop_and_closed_with_it(router: respx.MockRouter) -> None:
     router.post(f"/models/{SST2}").respond(json=LABELS)
-    hf = HfInference()
+    hf = HfInference(provider="hf-inference")
     seen: list[httpx.AsyncClient] = []
 
     async def once() -> str:
@@ -559,7 +564,7 @@ def test_async_client__one_per_loop_and_closed_with_it(router: respx.MockRouter)
 
 
 async def test_aclose_closes_this_loops_client() -> None:
-    hf = HfInference()
+    hf = HfInference(provider="hf-inference")
     client = await hf.transport.aclient()
     await hf.aclose()
     assert client.is_closed
@@ -567,9 +572,9 @@ async def test_aclose_closes_this_loops_client() -> None:
 
 def test_invalid_configuration_is_refused() -> None:
     with pytest.raises(ValueError, match="max_retries"):
-        HfInference(max_retries=-1)
+        HfInference(provider="hf-inference", max_retries=-1)
     with pytest.raises(ValueError, match="timeout"):
-        HfInference(timeout=0)
+        HfInference(provider="hf-inference", timeout=0)
 
 
 # -- proxies from the environment ---------------------------------------------------------------

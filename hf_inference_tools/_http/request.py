@@ -52,6 +52,14 @@ class ApiRequest:
     content: bytes | None = None
     content_type: str | None = None
     accept: str | None = None
+    # Inference Providers (see `hf_inference_tools.providers`): an absolute URL replaces `route`,
+    # a GET carries no body, `headers` are added, and `auth` picks the scheme the token goes in
+    # ("key" is fal's direct `Authorization: Key ...`; "none" sends no token, as to the Hub
+    # when the token is a provider's own key).
+    url: str | None = None
+    method: Literal["GET", "POST"] = "POST"
+    headers: Mapping[str, str] | None = None
+    auth: Literal["bearer", "key", "none"] = "bearer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +83,14 @@ class CallContext:
 
     task: str
     model: str | None
+    provider: str | None = None
+    """The Inference Provider a call goes to, when not the serverless API (named in messages)."""
 
 
 def who(ctx: CallContext) -> str:
     """The caller as error messages and log lines name it."""
+    if ctx.provider:
+        return f"{ctx.task} with model {ctx.model!r} on provider {ctx.provider!r}"
     return f"{ctx.task} with model {ctx.model!r}" if ctx.model else f"{ctx.task} on the endpoint"
 
 
@@ -123,8 +135,11 @@ def headers_for(
 ) -> dict[str, str]:
     """The headers of one attempt (`waiting`: a 503 said the model is loading, so wait for it)."""
     headers = {**extra, "User-Agent": USER_AGENT}
-    if token is not None:
-        headers["Authorization"] = f"Bearer {token.get_secret_value()}"
+    if token is not None and request.auth != "none":
+        scheme = "Key" if request.auth == "key" else "Bearer"
+        headers["Authorization"] = f"{scheme} {token.get_secret_value()}"
+    if request.headers:
+        headers.update(request.headers)
     if request.content is not None:
         headers["Content-Type"] = request.content_type or "application/octet-stream"
     elif request.json is not None:
@@ -139,7 +154,9 @@ def headers_for(
 
 
 def encode_body(request: ApiRequest) -> bytes:
-    """The bytes on the wire: raw content as given, else the JSON, compact."""
+    """The bytes on the wire: raw content as given, else the JSON, compact (none for a GET)."""
+    if request.method == "GET":
+        return b""
     if request.content is not None:
         return request.content
     return _JSON.encode(request.json).encode()

@@ -175,7 +175,8 @@ class Transport:
 
     def send(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Send with retries; return the 2xx answer or raise the mapped error."""
-        return self._retried(ctx, request, options, self._attempt)
+        attempt = self._attempt if request.method == "POST" else self._get_attempt
+        return self._retried(ctx, request, options, attempt)
 
     def _retried(
         self,
@@ -187,7 +188,7 @@ class Transport:
         """`attempt_once` under the retry policy: the one loop behind `send` and `stream`."""
         self._check_options(options)
         # The module functions, not this class's wrappers: a call saved per request.
-        url = url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        url = request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
         body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
@@ -233,7 +234,8 @@ class Transport:
 
     async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Async twin of `send`."""
-        return await self._aretried(ctx, request, options, self._aattempt)
+        attempt = self._aattempt if request.method == "POST" else self._aget_attempt
+        return await self._aretried(ctx, request, options, attempt)
 
     async def _aretried(
         self,
@@ -245,7 +247,7 @@ class Transport:
         """Async twin of `_retried`."""
         self._check_options(options)
         # The module functions, not this class's wrappers: a call saved per request.
-        url = url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        url = request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
         body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
@@ -289,8 +291,23 @@ class Transport:
             raise exc.give_up(attempts) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _attempt(
+    def _get_attempt(
         self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> ApiResponse:
+        return self._attempt(ctx, url, headers, body, method="GET")
+
+    async def _aget_attempt(
+        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+    ) -> ApiResponse:
+        return await self._aattempt(ctx, url, headers, body, method="GET")
+
+    def _attempt(
+        self,
+        ctx: CallContext,
+        url: str,
+        headers: dict[str, str],
+        body: bytes,
+        method: str = "POST",
     ) -> ApiResponse:
         started = time.monotonic()
         content: bytes | Iterator[bytes] = body
@@ -299,10 +316,10 @@ class Transport:
         client = self._clients.client()
         # `client.stream()` is this, wrapped in a generator-based context manager.
         request = client.build_request(
-            "POST",
+            method,
             url,
             headers=headers,
-            content=content,
+            content=content or None,
             timeout=self.timeout,
             extensions={TASK_EXTENSION: ctx.task},
         )
@@ -325,7 +342,12 @@ class Transport:
         return self._finish(ctx, response, content, started)
 
     async def _aattempt(
-        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+        self,
+        ctx: CallContext,
+        url: str,
+        headers: dict[str, str],
+        body: bytes,
+        method: str = "POST",
     ) -> ApiResponse:
         started = time.monotonic()
         client = await self._clients.aclient()
@@ -333,10 +355,10 @@ class Transport:
         if len(body) > UPLOAD_SLICE:  # see `upload`
             headers, content = {**headers, "Content-Length": str(len(body))}, aslices(body)
         request = client.build_request(
-            "POST",
+            method,
             url,
             headers=headers,
-            content=content,
+            content=content or None,
             timeout=self.timeout,
             extensions={TASK_EXTENSION: ctx.task},
         )
@@ -361,7 +383,8 @@ class Transport:
         content_type, request_id = type_and_request_id(response)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
-                "POST %s -> %s in %.0f ms (task=%s, request_id=%s, authenticated=%s)",
+                "%s %s -> %s in %.0f ms (task=%s, request_id=%s, authenticated=%s)",
+                response.request.method,
                 response.request.url,
                 response.status_code,
                 (time.monotonic() - started) * 1000,

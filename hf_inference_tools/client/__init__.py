@@ -8,6 +8,7 @@ from ._generation import GenerationTasks
 from ._nlp import NlpTasks
 from ._streaming import AsyncInferenceStream, InferenceStream, TextGenerationStreams
 from ._text import TextTasks
+from ._video import VideoTasks
 from ._vision import VisionTasks
 
 __all__ = ["AsyncInferenceStream", "BinaryInput", "HfInference", "InferenceStream"]
@@ -22,6 +23,7 @@ class HfInference(
     CatalogueTasks,
     ChatTasks,
     TextGenerationStreams,
+    VideoTasks,
 ):
     """Client for Hugging Face Inference: one sync and one async method per task.
 
@@ -61,6 +63,17 @@ class HfInference(
         async_http_client: An `httpx.AsyncClient` to use (not closed by us; one event loop only).
         text_generation_api: `"classic"` (`{"inputs", "parameters"}`) or `"completions"`
             (OpenAI-style `/v1/completions`, which vLLM-served models require).
+        provider: The Inference Provider of calls: `"auto"` (the default: the Hub's first
+            live provider we support for the model and task; chat through the router's own
+            endpoint), `"hf-inference"` (the serverless API at `base_url`), or a name such as
+            `"fal-ai"`. A call's `provider=` wins. Left unset with `base_url` given: that API.
+        router_url: The Inference Providers router (`https://router.huggingface.co`).
+        hub_url: Where model -> provider mappings are looked up: `$HF_ENDPOINT`, else
+            `https://huggingface.co`.
+        bill_to: An organisation to bill (sent as `X-HF-Bill-To`).
+        job_timeout: Seconds a provider job may take, polls and the result's download included.
+        max_output_bytes: Cap on a result downloaded from a provider's URL.
+        max_failovers: With "auto", other providers tried after one fails (5xx, 429, network).
 
     It is a context manager (`with` / `async with`) and has `close()` / `aclose()`.
     """

@@ -26,11 +26,17 @@ class AudioTasks(ClientCore):
         parameters: AudioClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[AudioClassificationReturnValue]:
         """Labels with scores for a recording (bytes, a path or a binary file object)."""
         args, media = self.prepare(_tasks.AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
         return self.call(
-            _tasks.AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.AUDIO_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def aaudio_classification(
@@ -40,11 +46,17 @@ class AudioTasks(ClientCore):
         parameters: AudioClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[AudioClassificationReturnValue]:
         """Async twin of `audio_classification`."""
         args, media = self.prepare(_tasks.AUDIO_CLASSIFICATION, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.AUDIO_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.AUDIO_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def automatic_speech_recognition(
@@ -54,13 +66,19 @@ class AudioTasks(ClientCore):
         parameters: AutomaticSpeechRecognitionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> AutomaticSpeechRecognitionReturnValue:
         """The text spoken in a recording; `return_timestamps=True` adds timed chunks."""
         args, media = self.prepare(
             _tasks.AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data
         )
         return self.call(
-            _tasks.AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def aautomatic_speech_recognition(
@@ -70,11 +88,17 @@ class AudioTasks(ClientCore):
         parameters: AutomaticSpeechRecognitionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> AutomaticSpeechRecognitionReturnValue:
         """Async twin of `automatic_speech_recognition`."""
         args, media = self.prepare(
             _tasks.AUTOMATIC_SPEECH_RECOGNITION, {"parameters": parameters}, data
         )
         return await self.acall(
-            _tasks.AUTOMATIC_SPEECH_RECOGNITION, args, model=model, options=options, media=media
+            _tasks.AUTOMATIC_SPEECH_RECOGNITION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )

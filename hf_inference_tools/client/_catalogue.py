@@ -38,10 +38,13 @@ class CatalogueTasks(ClientCore):
         parameters: ImageToTextParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ImageToTextReturnValue:
         """A caption of an image (bytes, a path or a binary file object)."""
         args, media = self.prepare(_tasks.IMAGE_TO_TEXT, {"parameters": parameters}, data)
-        return self.call(_tasks.IMAGE_TO_TEXT, args, model=model, options=options, media=media)
+        return self.call(
+            _tasks.IMAGE_TO_TEXT, args, model=model, options=options, provider=provider, media=media
+        )
 
     async def aimage_to_text(
         self,
@@ -50,11 +53,12 @@ class CatalogueTasks(ClientCore):
         parameters: ImageToTextParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ImageToTextReturnValue:
         """Async twin of `image_to_text`."""
         args, media = self.prepare(_tasks.IMAGE_TO_TEXT, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.IMAGE_TO_TEXT, args, model=model, options=options, media=media
+            _tasks.IMAGE_TO_TEXT, args, model=model, options=options, provider=provider, media=media
         )
 
     def text_to_speech(
@@ -64,10 +68,13 @@ class CatalogueTasks(ClientCore):
         parameters: TextToSpeechParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """`inputs` read aloud, as encoded audio bytes (FLAC or WAV, as the model answers)."""
         args, _ = self.prepare(_tasks.TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
-        return self.call(_tasks.TEXT_TO_SPEECH, args, model=model, options=options)
+        return self.call(
+            _tasks.TEXT_TO_SPEECH, args, model=model, options=options, provider=provider
+        )
 
     async def atext_to_speech(
         self,
@@ -76,10 +83,13 @@ class CatalogueTasks(ClientCore):
         parameters: TextToSpeechParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """Async twin of `text_to_speech`."""
         args, _ = self.prepare(_tasks.TEXT_TO_SPEECH, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(_tasks.TEXT_TO_SPEECH, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TEXT_TO_SPEECH, args, model=model, options=options, provider=provider
+        )
 
     def visual_question_answering(
         self,
@@ -89,12 +99,18 @@ class CatalogueTasks(ClientCore):
         parameters: VisualQuestionAnsweringParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[VisualQuestionAnsweringReturnValue]:
         """Answers to `inputs={"question": ...}` about an image, best first."""
         fields = {"inputs": inputs, "parameters": parameters}
         args, media = self.prepare(_tasks.VISUAL_QUESTION_ANSWERING, fields, data)
         return self.call(
-            _tasks.VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.VISUAL_QUESTION_ANSWERING,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def avisual_question_answering(
@@ -105,12 +121,18 @@ class CatalogueTasks(ClientCore):
         parameters: VisualQuestionAnsweringParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[VisualQuestionAnsweringReturnValue]:
         """Async twin of `visual_question_answering`."""
         fields = {"inputs": inputs, "parameters": parameters}
         args, media = self.prepare(_tasks.VISUAL_QUESTION_ANSWERING, fields, data)
         return await self.acall(
-            _tasks.VISUAL_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.VISUAL_QUESTION_ANSWERING,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def document_question_answering(
@@ -121,12 +143,18 @@ class CatalogueTasks(ClientCore):
         parameters: DocumentQuestionAnsweringParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[DocumentQuestionAnsweringReturnValue]:
         """Answers to `inputs={"question": ...}` read from an image of a document, best first."""
         fields = {"inputs": inputs, "parameters": parameters}
         args, media = self.prepare(_tasks.DOCUMENT_QUESTION_ANSWERING, fields, data)
         return self.call(
-            _tasks.DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.DOCUMENT_QUESTION_ANSWERING,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def adocument_question_answering(
@@ -137,12 +165,18 @@ class CatalogueTasks(ClientCore):
         parameters: DocumentQuestionAnsweringParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[DocumentQuestionAnsweringReturnValue]:
         """Async twin of `document_question_answering`."""
         fields = {"inputs": inputs, "parameters": parameters}
         args, media = self.prepare(_tasks.DOCUMENT_QUESTION_ANSWERING, fields, data)
         return await self.acall(
-            _tasks.DOCUMENT_QUESTION_ANSWERING, args, model=model, options=options, media=media
+            _tasks.DOCUMENT_QUESTION_ANSWERING,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def sentence_similarity(
@@ -151,10 +185,13 @@ class CatalogueTasks(ClientCore):
         inputs: SentenceSimilarityInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[float]:
         """Similarity of each of `inputs["sentences"]` to `inputs["source_sentence"]`, in order."""
         args, _ = self.prepare(_tasks.SENTENCE_SIMILARITY, {"inputs": inputs})
-        return self.call(_tasks.SENTENCE_SIMILARITY, args, model=model, options=options)
+        return self.call(
+            _tasks.SENTENCE_SIMILARITY, args, model=model, options=options, provider=provider
+        )
 
     async def asentence_similarity(
         self,
@@ -162,10 +199,13 @@ class CatalogueTasks(ClientCore):
         inputs: SentenceSimilarityInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[float]:
         """Async twin of `sentence_similarity`."""
         args, _ = self.prepare(_tasks.SENTENCE_SIMILARITY, {"inputs": inputs})
-        return await self.acall(_tasks.SENTENCE_SIMILARITY, args, model=model, options=options)
+        return await self.acall(
+            _tasks.SENTENCE_SIMILARITY, args, model=model, options=options, provider=provider
+        )
 
     def zero_shot_image_classification(
         self,
@@ -174,13 +214,19 @@ class CatalogueTasks(ClientCore):
         parameters: ZeroShotImageClassificationParameters | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ZeroShotImageClassificationReturnValue]:
         """Scores of `parameters["candidate_labels"]` (at least two) for an image, best first."""
         args, media = self.prepare(
             _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data
         )
         return self.call(
-            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def azero_shot_image_classification(
@@ -190,13 +236,19 @@ class CatalogueTasks(ClientCore):
         parameters: ZeroShotImageClassificationParameters | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ZeroShotImageClassificationReturnValue]:
         """Async twin of `zero_shot_image_classification`."""
         args, media = self.prepare(
             _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, {"parameters": parameters}, data
         )
         return await self.acall(
-            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.ZERO_SHOT_IMAGE_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def image_to_image(
@@ -206,10 +258,18 @@ class CatalogueTasks(ClientCore):
         parameters: ImageToImageParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """A new image made from an image (and `parameters["prompt"]`), as encoded bytes."""
         args, media = self.prepare(_tasks.IMAGE_TO_IMAGE, {"parameters": parameters}, data)
-        return self.call(_tasks.IMAGE_TO_IMAGE, args, model=model, options=options, media=media)
+        return self.call(
+            _tasks.IMAGE_TO_IMAGE,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
+        )
 
     async def aimage_to_image(
         self,
@@ -218,11 +278,17 @@ class CatalogueTasks(ClientCore):
         parameters: ImageToImageParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """Async twin of `image_to_image`."""
         args, media = self.prepare(_tasks.IMAGE_TO_IMAGE, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.IMAGE_TO_IMAGE, args, model=model, options=options, media=media
+            _tasks.IMAGE_TO_IMAGE,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def audio_to_audio(
@@ -231,10 +297,18 @@ class CatalogueTasks(ClientCore):
         data: BinaryInput,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[AudioToAudioReturnValue]:
         """Audio made from audio (separated sources, cleaned speech): one item per output."""
         args, media = self.prepare(_tasks.AUDIO_TO_AUDIO, {}, data)
-        return self.call(_tasks.AUDIO_TO_AUDIO, args, model=model, options=options, media=media)
+        return self.call(
+            _tasks.AUDIO_TO_AUDIO,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
+        )
 
     async def aaudio_to_audio(
         self,
@@ -242,11 +316,17 @@ class CatalogueTasks(ClientCore):
         data: BinaryInput,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[AudioToAudioReturnValue]:
         """Async twin of `audio_to_audio`."""
         args, media = self.prepare(_tasks.AUDIO_TO_AUDIO, {}, data)
         return await self.acall(
-            _tasks.AUDIO_TO_AUDIO, args, model=model, options=options, media=media
+            _tasks.AUDIO_TO_AUDIO,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def tabular_classification(
@@ -255,11 +335,14 @@ class CatalogueTasks(ClientCore):
         inputs: TabularClassificationInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[int | float | str]:
         """A class per data row of `inputs={"data": table}`: rows, the first naming the columns,
         or the API's own column map, `{"data": {"alcohol": ["9.4", "12.6"], ...}}`."""
         args, _ = self.prepare(_tasks.TABULAR_CLASSIFICATION, {"inputs": inputs})
-        return self.call(_tasks.TABULAR_CLASSIFICATION, args, model=model, options=options)
+        return self.call(
+            _tasks.TABULAR_CLASSIFICATION, args, model=model, options=options, provider=provider
+        )
 
     async def atabular_classification(
         self,
@@ -267,10 +350,13 @@ class CatalogueTasks(ClientCore):
         inputs: TabularClassificationInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[int | float | str]:
         """Async twin of `tabular_classification`."""
         args, _ = self.prepare(_tasks.TABULAR_CLASSIFICATION, {"inputs": inputs})
-        return await self.acall(_tasks.TABULAR_CLASSIFICATION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TABULAR_CLASSIFICATION, args, model=model, options=options, provider=provider
+        )
 
     def tabular_regression(
         self,
@@ -278,11 +364,14 @@ class CatalogueTasks(ClientCore):
         inputs: TabularRegressionInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[float]:
         """A value per data row of `inputs={"data": table}`: rows, the first naming the columns,
         or the API's own column map, `{"data": {"Length1": ["23.2", "24"], ...}}`."""
         args, _ = self.prepare(_tasks.TABULAR_REGRESSION, {"inputs": inputs})
-        return self.call(_tasks.TABULAR_REGRESSION, args, model=model, options=options)
+        return self.call(
+            _tasks.TABULAR_REGRESSION, args, model=model, options=options, provider=provider
+        )
 
     async def atabular_regression(
         self,
@@ -290,7 +379,10 @@ class CatalogueTasks(ClientCore):
         inputs: TabularRegressionInputs | Mapping[str, Any],
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[float]:
         """Async twin of `tabular_regression`."""
         args, _ = self.prepare(_tasks.TABULAR_REGRESSION, {"inputs": inputs})
-        return await self.acall(_tasks.TABULAR_REGRESSION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TABULAR_REGRESSION, args, model=model, options=options, provider=provider
+        )

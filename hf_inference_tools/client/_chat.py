@@ -52,6 +52,7 @@ class ChatTasks(StreamingCore):
         response_format: Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ChatCompletionReturnValue:
         """The model's reply to OpenAI-style `messages`, as an OpenAI `chat.completion`.
 
@@ -70,7 +71,9 @@ class ChatTasks(StreamingCore):
         ```
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.call(_tasks.CHAT_COMPLETION, args, model=model, options=options)
+        return self.call(
+            _tasks.CHAT_COMPLETION, args, model=model, options=options, provider=provider
+        )
 
     async def achat_completion(
         self,
@@ -82,10 +85,13 @@ class ChatTasks(StreamingCore):
         response_format: Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ChatCompletionReturnValue:
         """Async twin of `chat_completion`."""
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return await self.acall(_tasks.CHAT_COMPLETION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.CHAT_COMPLETION, args, model=model, options=options, provider=provider
+        )
 
     def chat_completion_stream(
         self,
@@ -97,6 +103,7 @@ class ChatTasks(StreamingCore):
         response_format: Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ChatStream:
         """`chat_completion`, streamed: `chat.completion.chunk`s as the model writes.
 
@@ -109,7 +116,9 @@ class ChatTasks(StreamingCore):
         Leaving the `with` block (or `break`ing out of a bare `for`) closes the connection.
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.stream(_tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options)
+        return self.stream(
+            _tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options, provider=provider
+        )
 
     def achat_completion_stream(
         self,
@@ -121,6 +130,7 @@ class ChatTasks(StreamingCore):
         response_format: Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> AsyncChatStream:
         """Async twin of `chat_completion_stream`: `async with ... as chunks: async for ...`.
 
@@ -128,4 +138,6 @@ class ChatTasks(StreamingCore):
         or `await chunks.aclose()`, so the connection is released at once.
         """
         args = self._chat_args(messages, parameters, tools, tool_choice, response_format)
-        return self.astream(_tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options)
+        return self.astream(
+            _tasks.CHAT_COMPLETION_STREAM, args, model=model, options=options, provider=provider
+        )

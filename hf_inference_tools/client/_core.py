@@ -5,22 +5,28 @@ from __future__ import annotations
 import copy
 import os
 import sys
+import threading
 from collections.abc import Mapping
-from typing import Any, BinaryIO, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Self, TypeVar
 
 import httpx
 from pydantic import BaseModel, SecretStr, ValidationError
 
-from .._config import DEFAULT_BASE_URL, Options, resolve_token
+from .._answered import answered
+from .._config import DEFAULT_HUB_URL, DEFAULT_ROUTER_URL, Options, resolve_token
 from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
 from .._media import Media, read_binary_input
 from ..errors import HfInferenceError, OutputError
 from ..tasks._spec import BuildContext, TaskSpec, json_error
 
+if TYPE_CHECKING:
+    from ..providers import ProviderRouter
+
 BinaryInput = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 """What a client method's `data` accepts: bytes, a path to a file, or a binary file object."""
 
 InputT = TypeVar("InputT", bound=BaseModel)
+_ROUTER_LOCK = threading.Lock()
 ResultT = TypeVar("ResultT")
 
 
@@ -31,7 +37,7 @@ class ClientCore:
         self,
         token: str | SecretStr | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         endpoint_url: str | None = None,
         options: Options | None = None,
         timeout: float = 60.0,
@@ -42,12 +48,38 @@ class ClientCore:
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         text_generation_api: Literal["classic", "completions"] = "classic",
+        provider: str | None = None,
+        router_url: str = DEFAULT_ROUTER_URL,
+        hub_url: str | None = None,
+        bill_to: str | None = None,
+        job_timeout: float = 300.0,
+        max_output_bytes: int = 200 * 2**20,
+        max_failovers: int = 2,
     ) -> None:
         self.options = options or Options()
         self.text_generation_api = text_generation_api
+        secret = resolve_token(token)
+        router_url = router_url.rstrip("/")
+        if bill_to:
+            headers = {**(headers or {}), "X-HF-Bill-To": bill_to}
+        # -- Inference Providers (SPEC 7): the router is built on first use (it loads tables).
+        self._provider = provider or "auto"
+        # A base_url given while provider is left alone means "that serverless API", as before.
+        self._serverless_by_default = base_url is not None and provider is None
+        self._provider_settings: dict[str, Any] = {
+            "token": secret,
+            "provider": self._provider,
+            "router_url": router_url,
+            "hub_url": hub_url or os.environ.get("HF_ENDPOINT") or DEFAULT_HUB_URL,
+            "job_timeout": job_timeout,
+            "max_output_bytes": max_output_bytes,
+            "max_failovers": max_failovers,
+            "serverless_by_default": self._serverless_by_default,
+        }
+        self._router: ProviderRouter | None = None
         self._transport = Transport(
-            token=resolve_token(token),
-            base_url=base_url,
+            token=secret,
+            base_url=base_url or f"{router_url}/hf-inference",
             endpoint_url=endpoint_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -57,6 +89,8 @@ class ClientCore:
             http_client=http_client,
             async_http_client=async_http_client,
         )
+        if self._provider not in ("auto", "hf-inference"):
+            self.providers  # noqa: B018  # an unknown provider is an error now, not at first call
 
     # -- configuration, read-only ----------------------------------------------------------
 
@@ -75,6 +109,32 @@ class ClientCore:
     @property
     def max_retries(self) -> int:
         return self._transport.max_retries
+
+    @property
+    def provider(self) -> str:
+        """The default provider of calls: "auto", "hf-inference" or a provider's name."""
+        return self._provider
+
+    @property
+    def providers(self) -> ProviderRouter:
+        """What routes calls to Inference Providers (mappings cache, job settings, seams)."""
+        if self._router is None:
+            from ..providers import ProviderRouter  # the adapter tables: loaded when first needed
+
+            with _ROUTER_LOCK:  # one router (one mappings cache) even for concurrent first calls
+                if self._router is None:
+                    self._router = ProviderRouter(self._transport, **self._provider_settings)
+        return self._router
+
+    def _target(self, provider: str | None) -> str | None:
+        """The provider a call goes to; None for the serverless API (or endpoint) as before."""
+        if self.endpoint_url:
+            return None
+        if provider is None and (self._serverless_by_default or self._provider == "hf-inference"):
+            return None
+        if provider == "hf-inference":
+            return None
+        return self.providers.target(provider)
 
     @property
     def has_token(self) -> bool:
@@ -148,8 +208,31 @@ class ClientCore:
         model: str | None = None,
         options: Options | None = None,
         media: Media | None = None,
+        provider: str | None = None,
     ) -> ResultT:
         """Send one validated call and parse its answer (the tools come in here too)."""
+        target = self._target(provider)
+        if target is not None:
+            model_id = self.model_for(spec, model) or spec.default_model
+            return self.providers.call(
+                spec,
+                args,
+                model=model_id,
+                provider=target,
+                media=media,
+                options=options or self.options,
+                serverless=lambda: self._serverless(spec, args, model_id, options, media),
+            )
+        return self._serverless(spec, args, model, options, media)
+
+    def _serverless(
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        args: InputT,
+        model: str | None,
+        options: Options | None,
+        media: Media | None,
+    ) -> ResultT:
         ctx, build_ctx, request = self._request(spec, args, model, media)
         try:
             response = self._transport.send(ctx, request, options or self.options)
@@ -157,6 +240,7 @@ class ClientCore:
             if (explained := _explained(spec, exc, args, build_ctx)) is None:
                 raise
             raise explained from exc
+        answered(None if self.endpoint_url else "hf-inference")
         return self._parse(spec, ctx, response, args, build_ctx)
 
     async def acall(
@@ -167,8 +251,31 @@ class ClientCore:
         model: str | None = None,
         options: Options | None = None,
         media: Media | None = None,
+        provider: str | None = None,
     ) -> ResultT:
         """Async twin of `call`."""
+        target = self._target(provider)
+        if target is not None:
+            model_id = self.model_for(spec, model) or spec.default_model
+            return await self.providers.acall(
+                spec,
+                args,
+                model=model_id,
+                provider=target,
+                media=media,
+                options=options or self.options,
+                serverless=lambda: self._aserverless(spec, args, model_id, options, media),
+            )
+        return await self._aserverless(spec, args, model, options, media)
+
+    async def _aserverless(
+        self,
+        spec: TaskSpec[InputT, ResultT],
+        args: InputT,
+        model: str | None,
+        options: Options | None,
+        media: Media | None,
+    ) -> ResultT:
         ctx, build_ctx, request = self._request(spec, args, model, media)
         try:
             response = await self._transport.asend(ctx, request, options or self.options)
@@ -176,6 +283,7 @@ class ClientCore:
             if (explained := _explained(spec, exc, args, build_ctx)) is None:
                 raise
             raise explained from exc
+        answered(None if self.endpoint_url else "hf-inference")
         return self._parse(spec, ctx, response, args, build_ctx)
 
     def _request(

@@ -29,12 +29,15 @@ class GenerationTasks(ClientCore):
         parameters: FeatureExtractionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> FeatureExtractionReturn:
         """Embeddings of `inputs` (one text or a list), nested as the model gives them."""
         args, _ = self.prepare(
             _tasks.FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters}
         )
-        return self.call(_tasks.FEATURE_EXTRACTION, args, model=model, options=options)
+        return self.call(
+            _tasks.FEATURE_EXTRACTION, args, model=model, options=options, provider=provider
+        )
 
     async def afeature_extraction(
         self,
@@ -43,12 +46,15 @@ class GenerationTasks(ClientCore):
         parameters: FeatureExtractionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> FeatureExtractionReturn:
         """Async twin of `feature_extraction`."""
         args, _ = self.prepare(
             _tasks.FEATURE_EXTRACTION, {"inputs": inputs, "parameters": parameters}
         )
-        return await self.acall(_tasks.FEATURE_EXTRACTION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.FEATURE_EXTRACTION, args, model=model, options=options, provider=provider
+        )
 
     def text_generation(
         self,
@@ -57,10 +63,13 @@ class GenerationTasks(ClientCore):
         parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> TextGenerationReturnValue:
         """The model's continuation of the prompt `inputs` (dialect: `text_generation_api`)."""
         args, _ = self.prepare(_tasks.TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
-        return self.call(_tasks.TEXT_GENERATION, args, model=model, options=options)
+        return self.call(
+            _tasks.TEXT_GENERATION, args, model=model, options=options, provider=provider
+        )
 
     async def atext_generation(
         self,
@@ -69,10 +78,13 @@ class GenerationTasks(ClientCore):
         parameters: TextGenerationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> TextGenerationReturnValue:
         """Async twin of `text_generation`."""
         args, _ = self.prepare(_tasks.TEXT_GENERATION, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(_tasks.TEXT_GENERATION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TEXT_GENERATION, args, model=model, options=options, provider=provider
+        )
 
     def conversational(
         self,
@@ -81,10 +93,13 @@ class GenerationTasks(ClientCore):
         parameters: ConversationalParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ConversationalReturnValue:
         """The model's reply to `inputs["text"]` after the conversation so far (chat completion)."""
         args, _ = self.prepare(_tasks.CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
-        return self.call(_tasks.CONVERSATIONAL, args, model=model, options=options)
+        return self.call(
+            _tasks.CONVERSATIONAL, args, model=model, options=options, provider=provider
+        )
 
     async def aconversational(
         self,
@@ -93,7 +108,10 @@ class GenerationTasks(ClientCore):
         parameters: ConversationalParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> ConversationalReturnValue:
         """Async twin of `conversational`."""
         args, _ = self.prepare(_tasks.CONVERSATIONAL, {"inputs": inputs, "parameters": parameters})
-        return await self.acall(_tasks.CONVERSATIONAL, args, model=model, options=options)
+        return await self.acall(
+            _tasks.CONVERSATIONAL, args, model=model, options=options, provider=provider
+        )

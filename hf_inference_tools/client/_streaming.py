@@ -14,6 +14,7 @@ answer parsed exactly as the call without streaming parses it (`answered_whole` 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
@@ -21,11 +22,12 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from pydantic import BaseModel
 
 from .. import tasks as _tasks
+from .._answered import answered
 from .._config import Options
-from .._http.transport import ApiResponse, CallContext
+from .._http.transport import ApiRequest, ApiResponse, CallContext
 from .._media import Media
 from ..errors import HfInferenceError, OutputError
-from ..tasks._spec import BuildContext
+from ..tasks._spec import BuildContext, TaskSpec
 from ..tasks._streaming import StreamSpec, TextGenerationStreamOutput, with_stream
 from ._core import ClientCore, _describe_mismatch, _explained
 
@@ -189,6 +191,31 @@ class AsyncInferenceStream(_Progress[ChunkT, ResultT]):
 class StreamingCore(ClientCore):
     """The streaming call path: one request, its events as chunks, and their sum at the end."""
 
+    def _stream_route(
+        self, task: TaskSpec[Any, Any], ctx: CallContext, request: ApiRequest, provider: str | None
+    ) -> tuple[CallContext, ApiRequest]:
+        """Where a stream goes: the serverless API as before, or (Inference Providers, "auto")
+        the router's own chat endpoint with the HF model id."""
+        target = self._target(provider)
+        if target == "auto" and request.route != "chat":
+            target = None  # no lookup inside a stream: other tasks stream from the serverless API
+        answered(target or (None if self.endpoint_url else "hf-inference"))
+        if target is None:
+            return ctx, request
+        if target != "auto":
+            raise ValueError(
+                f"{task.name} streams through the serverless API or, for chat, provider='auto' "
+                f"(the router's chat endpoint); provider {target!r} is not streamed yet. Call "
+                "the method without `_stream`, or pass provider='auto' or 'hf-inference'."
+            )
+        model = ctx.model or task.default_model
+        self.providers.check_router_chat(task, model)
+        body = {**request.json, "model": model}
+        url = f"{self.providers.router_url}/v1/chat/completions"
+        return CallContext(ctx.task, model, "auto"), dataclasses.replace(
+            request, url=url, json=body
+        )
+
     def stream(
         self,
         spec: StreamSpec[InputT, ResultT, ChunkT],
@@ -197,10 +224,12 @@ class StreamingCore(ClientCore):
         model: str | None = None,
         options: Options | None = None,
         media: Media | None = None,
+        provider: str | None = None,
     ) -> InferenceStream[ChunkT, ResultT]:
         """Stream one validated call (the tools come in here too); nothing is sent until the
         first chunk is asked for."""
         ctx, build_ctx, request = self._request(spec.task, args, model, media)
+        ctx, request = self._stream_route(spec.task, ctx, request, provider)
         request, options = with_stream(request), options or self.options
         whole: _Whole[ResultT] = _Whole()
 
@@ -230,9 +259,11 @@ class StreamingCore(ClientCore):
         model: str | None = None,
         options: Options | None = None,
         media: Media | None = None,
+        provider: str | None = None,
     ) -> AsyncInferenceStream[ChunkT, ResultT]:
         """Async twin of `stream`."""
         ctx, build_ctx, request = self._request(spec.task, args, model, media)
+        ctx, request = self._stream_route(spec.task, ctx, request, provider)
         request, options = with_stream(request), options or self.options
         whole: _Whole[ResultT] = _Whole()
 

@@ -21,12 +21,15 @@ class TextTasks(ClientCore):
         parameters: TextClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[TextClassificationReturnValue]:
         """Labels with scores for `inputs`, best first (e.g. sentiment)."""
         args, _ = self.prepare(
             _tasks.TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters}
         )
-        return self.call(_tasks.TEXT_CLASSIFICATION, args, model=model, options=options)
+        return self.call(
+            _tasks.TEXT_CLASSIFICATION, args, model=model, options=options, provider=provider
+        )
 
     async def atext_classification(
         self,
@@ -35,9 +38,12 @@ class TextTasks(ClientCore):
         parameters: TextClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[TextClassificationReturnValue]:
         """Async twin of `text_classification`."""
         args, _ = self.prepare(
             _tasks.TEXT_CLASSIFICATION, {"inputs": inputs, "parameters": parameters}
         )
-        return await self.acall(_tasks.TEXT_CLASSIFICATION, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TEXT_CLASSIFICATION, args, model=model, options=options, provider=provider
+        )

@@ -29,11 +29,17 @@ class VisionTasks(ClientCore):
         parameters: ImageClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ImageClassificationReturnValue]:
         """Labels with scores for an image (bytes, a path or a binary file object)."""
         args, media = self.prepare(_tasks.IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
         return self.call(
-            _tasks.IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.IMAGE_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     async def aimage_classification(
@@ -43,11 +49,17 @@ class VisionTasks(ClientCore):
         parameters: ImageClassificationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ImageClassificationReturnValue]:
         """Async twin of `image_classification`."""
         args, media = self.prepare(_tasks.IMAGE_CLASSIFICATION, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.IMAGE_CLASSIFICATION, args, model=model, options=options, media=media
+            _tasks.IMAGE_CLASSIFICATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def text_to_image(
@@ -58,11 +70,14 @@ class VisionTasks(ClientCore):
         parameters: TextToImageParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """An image generated from the prompt `inputs`, as encoded bytes (PNG or JPEG)."""
         fields = {"inputs": inputs, "negative_prompt": negative_prompt, "parameters": parameters}
         args, _ = self.prepare(_tasks.TEXT_TO_IMAGE, fields)
-        return self.call(_tasks.TEXT_TO_IMAGE, args, model=model, options=options)
+        return self.call(
+            _tasks.TEXT_TO_IMAGE, args, model=model, options=options, provider=provider
+        )
 
     async def atext_to_image(
         self,
@@ -72,11 +87,14 @@ class VisionTasks(ClientCore):
         parameters: TextToImageParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> bytes:
         """Async twin of `text_to_image`."""
         fields = {"inputs": inputs, "negative_prompt": negative_prompt, "parameters": parameters}
         args, _ = self.prepare(_tasks.TEXT_TO_IMAGE, fields)
-        return await self.acall(_tasks.TEXT_TO_IMAGE, args, model=model, options=options)
+        return await self.acall(
+            _tasks.TEXT_TO_IMAGE, args, model=model, options=options, provider=provider
+        )
 
     def image_segmentation(
         self,
@@ -85,10 +103,18 @@ class VisionTasks(ClientCore):
         parameters: ImageSegmentationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ImageSegmentationReturnValue]:
         """Labelled segments of an image, each with its mask as a base64 PNG."""
         args, media = self.prepare(_tasks.IMAGE_SEGMENTATION, {"parameters": parameters}, data)
-        return self.call(_tasks.IMAGE_SEGMENTATION, args, model=model, options=options, media=media)
+        return self.call(
+            _tasks.IMAGE_SEGMENTATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
+        )
 
     async def aimage_segmentation(
         self,
@@ -97,11 +123,17 @@ class VisionTasks(ClientCore):
         parameters: ImageSegmentationParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ImageSegmentationReturnValue]:
         """Async twin of `image_segmentation`."""
         args, media = self.prepare(_tasks.IMAGE_SEGMENTATION, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.IMAGE_SEGMENTATION, args, model=model, options=options, media=media
+            _tasks.IMAGE_SEGMENTATION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )
 
     def object_detection(
@@ -111,10 +143,18 @@ class VisionTasks(ClientCore):
         parameters: ObjectDetectionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ObjectDetectionReturnValue]:
         """Objects found in an image, each with a label, a score and a pixel box."""
         args, media = self.prepare(_tasks.OBJECT_DETECTION, {"parameters": parameters}, data)
-        return self.call(_tasks.OBJECT_DETECTION, args, model=model, options=options, media=media)
+        return self.call(
+            _tasks.OBJECT_DETECTION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
+        )
 
     async def aobject_detection(
         self,
@@ -123,9 +163,15 @@ class VisionTasks(ClientCore):
         parameters: ObjectDetectionParameters | Mapping[str, Any] | None = None,
         model: str | None = None,
         options: Options | None = None,
+        provider: str | None = None,
     ) -> list[ObjectDetectionReturnValue]:
         """Async twin of `object_detection`."""
         args, media = self.prepare(_tasks.OBJECT_DETECTION, {"parameters": parameters}, data)
         return await self.acall(
-            _tasks.OBJECT_DETECTION, args, model=model, options=options, media=media
+            _tasks.OBJECT_DETECTION,
+            args,
+            model=model,
+            options=options,
+            provider=provider,
+            media=media,
         )

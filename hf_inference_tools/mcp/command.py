@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import inspect
 import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -13,7 +12,6 @@ from typing import Any, Literal
 
 import anyio
 
-from ..client import HfInference
 from ..toolkit import HfInferenceToolkit
 from .server import DEFAULT_MAX_INLINE_BYTES, build_server
 from .transports import is_loopback, serve_http, serve_stdio
@@ -22,11 +20,8 @@ __all__ = ["TOKEN_VARIABLE", "McpCommand", "run_command"]
 
 TOKEN_VARIABLE = "HF_INFERENCE_TOOLS_MCP_TOKEN"  # noqa: S105  # a variable's name, not a secret
 
-# Inference Providers options go to the client only once it takes them. This is the one place
-# that passes them (SPEC section 7: `provider`, `router_url`, `hub_url`); until then asking
-# for one is an error rather than silently ignored.
-_PROVIDER_OPTIONS = ("provider", "router_url", "hub_url")
-_CLIENT_PARAMETERS = frozenset(inspect.signature(HfInference.__init__).parameters)
+# The Inference Providers options (SPEC section 7), passed to the client as given.
+_PROVIDER_OPTIONS = ("provider", "router_url", "hub_url", "bill_to")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +38,7 @@ class McpCommand:
     provider: str | None = None
     router_url: str | None = None
     hub_url: str | None = None
+    bill_to: str | None = None
     media_root: Path | None = None
     output_dir: Path | None = None
     allow_urls: bool = True
@@ -50,15 +46,15 @@ class McpCommand:
     offline: bool = False
 
     def client_keywords(self) -> dict[str, Any]:
-        """The Inference Providers options given, for `HfInference` (ValueError if it lacks one)."""
+        """The Inference Providers options given, for `HfInference` (ValueError for a provider
+        this package does not implement)."""
         given = {name: getattr(self, name) for name in _PROVIDER_OPTIONS}
         given = {name: value for name, value in given.items() if value is not None}
-        for name in given:
-            if name not in _CLIENT_PARAMETERS:
-                raise ValueError(
-                    f"--{name.replace('_', '-')} needs Inference Providers support, which this "
-                    "version of hf-inference-tools does not have yet"
-                )
+        if given.get("provider") not in (None, "auto", "hf-inference"):
+            from ..providers import SUPPORTED
+            from ..providers._choose import check_provider_name
+
+            check_provider_name(given["provider"], SUPPORTED)
         return given
 
     def check(self) -> None:

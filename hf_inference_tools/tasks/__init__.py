@@ -40,6 +40,7 @@ if _typing.TYPE_CHECKING:
     from .image_segmentation import *
     from .image_to_image import *
     from .image_to_text import *
+    from .image_to_video import *
     from .object_detection import *
     from .question_answer import *
     from .sentence_similarity import *
@@ -51,6 +52,7 @@ if _typing.TYPE_CHECKING:
     from .text_generation import *
     from .text_to_image import *
     from .text_to_speech import *
+    from .text_to_video import *
     from .token_classification import *
     from .translation import *
     from .visual_question_answering import *

@@ -30,7 +30,7 @@ class AudioClassificationParameters(ClassificationParameters):
 class AudioClassificationArgs(Input):
     data: str = Field(description=AUDIO_DATA_DESCRIPTION)
     parameters: AudioClassificationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

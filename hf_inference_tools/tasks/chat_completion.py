@@ -127,7 +127,7 @@ class ChatCompletionArgs(Input):
         description="The conversation so far, oldest first; the model replies to it.",
     )
     parameters: ChatCompletionParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

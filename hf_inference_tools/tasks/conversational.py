@@ -38,9 +38,7 @@ _IGNORED = "Chat completion has no such setting: leave it null."
 
 
 class ConversationalInputs(Input):
-    text: str = Field(
-        description="The user's new message, e.g. 'Can you recommend a sci-fi movie?'."
-    )
+    text: str = Field(description="The user's new message, e.g. 'Any sci-fi movie to recommend?'.")
     past_user_inputs: list[str] | None = Field(
         default=None,
         description="The user's earlier messages, oldest first, e.g. ['Hi!']. Null: none.",
@@ -77,7 +75,7 @@ class ConversationalArgs(Input):
         description="The new message and, optionally, the conversation so far."
     )
     parameters: ConversationalParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

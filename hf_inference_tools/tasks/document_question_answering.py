@@ -45,7 +45,7 @@ class DocumentQuestionAnsweringArgs(Input):
     )
     inputs: DocumentQuestionAnsweringInputs = Field(description="The question to ask.")
     parameters: DocumentQuestionAnsweringParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -64,7 +64,7 @@ class FeatureExtractionArgs(Input):
         description="The text to embed, e.g. 'Today is a sunny day', or a list of texts."
     )
     parameters: FeatureExtractionParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

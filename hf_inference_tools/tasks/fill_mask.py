@@ -29,7 +29,7 @@ class FillMaskArgs(Input):
         "France is [MASK].' ('<mask>' for RoBERTa models)."
     )
     parameters: FillMaskParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

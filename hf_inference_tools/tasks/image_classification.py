@@ -29,7 +29,7 @@ class ImageClassificationParameters(ClassificationParameters):
 class ImageClassificationArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageClassificationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -52,7 +52,7 @@ class ImageSegmentationParameters(Parameters):
 class ImageSegmentationArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageSegmentationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

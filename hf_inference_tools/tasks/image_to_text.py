@@ -22,7 +22,7 @@ class ImageToTextParameters(Parameters):
 class ImageToTextArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ImageToTextParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -26,7 +26,7 @@ class ObjectDetectionParameters(Parameters):
 class ObjectDetectionArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     parameters: ObjectDetectionParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

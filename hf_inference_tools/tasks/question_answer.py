@@ -46,7 +46,7 @@ class QuestionAnswerArgs(Input):
         description="The question and the text to find its answer in."
     )
     parameters: QuestionAnswerParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

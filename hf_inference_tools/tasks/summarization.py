@@ -80,12 +80,9 @@ class SummarizationParameters(Parameters):
 
 
 class SummarizationArgs(Input):
-    inputs: str = Field(
-        description="The text to summarise, e.g. an article: 'The tower is 324 metres tall, "
-        "about the same height as an 81-storey building, ...'."
-    )
+    inputs: str = Field(description="The text to summarise, e.g. an article.")
     parameters: SummarizationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

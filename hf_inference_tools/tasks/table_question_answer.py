@@ -66,7 +66,7 @@ class TableQuestionAnswerParameters(Parameters):
 class TableQuestionAnswerArgs(Input):
     inputs: TableQuestionAnswerInputs = Field(description="The question and the table.")
     parameters: TableQuestionAnswerParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -19,7 +19,7 @@ class TabularClassificationInputs(Input):
     data: TableRows = Field(
         description=(
             "Rows of strings: the column names (the model's features), then one row per "
-            "record, e.g. [['fixed_acidity', 'alcohol'], ['7.4', '9.4'], ['10.3', '12.6']]."
+            "record, e.g. [['alcohol', 'pH'], ['9.4', '3.5']]."
         )
     )
 

@@ -19,7 +19,7 @@ class TabularRegressionInputs(Input):
     data: TableRows = Field(
         description=(
             "Rows of strings: the column names (the model's features), then one row per "
-            "record, e.g. [['Species', 'Length1'], ['Bream', '23.2'], ['Bream', '24']]."
+            "record, e.g. [['Species', 'Length1'], ['Bream', '23.2']]."
         )
     )
 

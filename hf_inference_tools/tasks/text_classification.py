@@ -25,7 +25,7 @@ class TextClassificationParameters(ClassificationParameters):
 class TextClassificationArgs(Input):
     inputs: str = Field(description="The text to classify, e.g. 'I love this movie!'.")
     parameters: TextClassificationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -97,7 +97,7 @@ class TextGenerationArgs(Input):
         description="The prompt: the text to continue, e.g. 'Once upon a time, in a forest,'."
     )
     parameters: TextGenerationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -41,7 +41,7 @@ class TextToImageArgs(Input):
         description="What the image must not show, e.g. 'text, watermark'. Null: nothing.",
     )
     parameters: TextToImageParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -33,7 +33,7 @@ class TextToSpeechParameters(Parameters):
 class TextToSpeechArgs(Input):
     inputs: str = Field(description="The text to speak, e.g. 'Hello! Your order has shipped.'.")
     parameters: TextToSpeechParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

@@ -30,12 +30,9 @@ class TokenClassificationParameters(Parameters):
 
 
 class TokenClassificationArgs(Input):
-    inputs: str = Field(
-        description="The text to find entities in, e.g. 'My name is Sarah Jessica Parker but "
-        "you can call me Jessica'."
-    )
+    inputs: str = Field(description="The text to find entities in, e.g. 'Sarah lives in Paris'.")
     parameters: TokenClassificationParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

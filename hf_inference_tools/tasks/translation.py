@@ -17,8 +17,8 @@ from ._spec import Input, Parameters, ReturnValue, TaskSpec, json_request, parse
 class TranslationParameters(Parameters):
     src_lang: str | None = Field(
         default=None,
-        description="Multilingual models only: the text's language in the model's codes, e.g. "
-        "'eng_Latn' (NLLB). Null otherwise.",
+        description="Multilingual models only: the source language code, e.g. 'eng_Latn'. "
+        "Null otherwise.",
     )
     tgt_lang: str | None = Field(
         default=None,
@@ -157,6 +157,6 @@ class TranslationTool(HfInferenceTool):
             )
         source, target = pair
         return (
-            f"Translate a text from {source} to {target}: the only pair this model handles "
-            "(src_lang and tgt_lang apply to multilingual models only: leave them null). " + returns
+            f"Translate a text from {source} to {target}, the only pair this model handles "
+            "(leave src_lang and tgt_lang null). " + returns
         )

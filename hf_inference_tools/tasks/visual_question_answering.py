@@ -30,7 +30,7 @@ class VisualQuestionAnsweringArgs(Input):
     data: str = Field(description=IMAGE_DATA_DESCRIPTION)
     inputs: VisualQuestionAnsweringInputs = Field(description="The question to ask.")
     parameters: VisualQuestionAnsweringParameters | None = Field(
-        default=None, description="Optional settings; null for the defaults."
+        default=None, description="Optional settings, or null."
     )
 
 

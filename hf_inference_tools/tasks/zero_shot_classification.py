@@ -67,8 +67,7 @@ class ZeroShotClassificationToolArgs(ZeroShotClassificationArgs):
     """The tool's Args: one text per call."""
 
     inputs: str = Field(
-        description="The text to classify, e.g. 'My new phone does not work, I want my money "
-        "back.'."
+        description="The text to classify, e.g. 'My phone broke, I want a refund.'."
     )
 
 

@@ -10,7 +10,7 @@ Needs `respx` (the `testing` extra: `pip install hf-inference-tools[testing]`).
 """
 
 from ._mock import HfInferenceMock, RecordedCall, UnansweredCallError
-from ._samples import SAMPLES, Sample, data_uri, png_bytes, wav_bytes
+from ._samples import SAMPLES, Sample, data_uri, mp4_bytes, png_bytes, wav_bytes
 from ._scripted import ScriptedChatModel, Turn, ask, ask_many, tool_result
 from ._shapes import describe_png
 
@@ -26,6 +26,7 @@ __all__ = [
     "ask_many",
     "data_uri",
     "describe_png",
+    "mp4_bytes",
     "png_bytes",
     "tool_result",
     "wav_bytes",

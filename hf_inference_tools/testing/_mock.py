@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn, Self
 
 import httpx
 import respx
 
-from .._config import DEFAULT_BASE_URL
+from .._config import DEFAULT_BASE_URL, DEFAULT_HUB_URL, DEFAULT_ROUTER_URL
 from .._http.transport import TASK_EXTENSION
 from ..tasks import DEFAULT_MODELS
+from ._providers import HubStandIn
 from ._samples import SAMPLES
 from ._shapes import shaped_answer
 from ._streams import sse_body, wants_stream
@@ -41,6 +42,13 @@ _ROUTED_ELSEWHERE = {
     "conversational",
 }
 _PATH = re.compile(r"/models/(?P<model>[^/]+/[^/]+|[^/]+)(?P<suffix>/pipeline/[a-z-]+|/v1/\S+)?$")
+
+
+# Tasks that hf-inference does not serve: their default models come from a provider's queue.
+_DEFAULT_PROVIDERS = {
+    "text_to_video": {"fal-ai": "fal-ai/wan/v2.2-a14b/text-to-video"},
+    "image_to_video": {"fal-ai": "fal-ai/wan/v2.2-a14b/image-to-video"},
+}
 
 
 class UnansweredCallError(AssertionError):
@@ -105,6 +113,12 @@ class HfInferenceMock:
         models: Model id -> task name, for requests that do not come from this package's
             clients (raw httpx calls); this package's calls name their task themselves.
         endpoints: Endpoint URL -> task name, for clients built with `endpoint_url=`.
+        router_url: The Inference Providers router (`HfInference(router_url=...)`).
+        hub_url: The Hub that provider mappings are looked up on (`hub_url=` / `HF_ENDPOINT`).
+
+    The Hub's mapping lookups are answered too: every default model (and each of `models`) is
+    served by hf-inference, so `provider="auto"` reaches the same stand-in; `add_model` serves
+    a model by other providers, whose routed calls (fal-ai's queue included) are answered.
     """
 
     def __init__(
@@ -113,12 +127,21 @@ class HfInferenceMock:
         base_url: str = DEFAULT_BASE_URL,
         models: Mapping[str, str] | None = None,
         endpoints: Mapping[str, str] | None = None,
+        router_url: str = DEFAULT_ROUTER_URL,
+        hub_url: str = DEFAULT_HUB_URL,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.router_url = router_url.rstrip("/")
+        self.hub_url = hub_url.rstrip("/")
         self.models: dict[str, str] = {
             model: task for task, model in DEFAULT_MODELS.items() if task not in _ROUTED_ELSEWHERE
         }
         self.endpoints: dict[str, str | None] = {}
+        # The Hub and Inference Providers: every default model is served by hf-inference (the
+        # video ones, which it does not serve, by fal-ai's queue).
+        self.hub = HubStandIn(record=self._record, answer=self._answer)
+        for task, model in DEFAULT_MODELS.items():
+            self.hub.add_model(model, task, _DEFAULT_PROVIDERS.get(task, ("hf-inference",)))
         for model, task in (models or {}).items():
             self.add_model(model, task)
         for url, endpoint_task in (endpoints or {}).items():
@@ -126,16 +149,13 @@ class HfInferenceMock:
         self.calls: list[RecordedCall] = []
         self._overrides: dict[tuple[str, str | None], _Answer] = {}
         self._router = respx.MockRouter(assert_all_called=False, assert_all_mocked=True)
-        # One route sees every request: it answers the API's, refuses loudly the other calls
-        # this package's clients make, and leaves anything else unmatched (respx then says
-        # "not mocked", or another active respx router answers it).
+        # One route sees every request: it answers the API's, the Hub's mapping lookups and the
+        # routed providers', refuses loudly the other calls this package's clients make, and
+        # leaves anything else unmatched (respx then says "not mocked", or another active respx
+        # router answers it).
         self._router.route().mock(side_effect=self._dispatch)
 
     # -- setup -----------------------------------------------------------------------------
-
-    def add_model(self, model: str, task: str) -> None:
-        """Answer `model` as `task`, also for requests that do not name their task."""
-        self.models[model] = _known(task)
 
     def add_endpoint(self, url: str, task: str | None = None) -> None:
         """Answer calls to a dedicated endpoint (a client's `endpoint_url`), as the task the
@@ -175,6 +195,24 @@ class HfInferenceMock:
         )
         self._overrides[(task, model)] = _Answer(status, body, kind, dict(headers or {}))
 
+    def add_model(
+        self,
+        model: str,
+        task: str,
+        providers: Iterable[str] | Mapping[str, str] = ("hf-inference",),
+        *,
+        status: str = "live",
+    ) -> None:
+        """Serve `model` for `task` (a tool name) by `providers`, in that order (names, or
+        name -> the model's id there), as the Hub's mapping will say; a model hf-inference
+        serves is also answered as `task` on requests that do not name their task."""
+        self.hub.add_model(model, _known(task), providers, status=status)
+        if "hf-inference" in providers:
+            self.models[model] = task
+
+    def _record(self, task: str, model: str, request: httpx.Request) -> None:
+        self.calls.append(RecordedCall(task, model, request, status=200))
+
     def fail(
         self, task: str, status: int, error: str | list[str], *, model: str | None = None
     ) -> None:
@@ -213,6 +251,11 @@ class HfInferenceMock:
         called = request.extensions.get(TASK_EXTENSION)
         if url.startswith(self.base_url + "/models/"):
             return self._answer_model(request, called)
+        if request.method == "GET" and url.startswith(self.hub_url + "/api/models/"):
+            return self.hub.answer_hub(request)
+        if url.startswith(self.router_url + "/"):
+            root = len(httpx.URL(self.router_url).path.rstrip("/"))
+            return self.hub.answer_router(request, request.url.path[root:])
         for endpoint, task in self.endpoints.items():
             if url == endpoint or url.startswith(endpoint + "/"):
                 known = _route_task(request.url.path) or called or task

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["SAMPLES", "Sample", "data_uri", "png_bytes", "wav_bytes"]
+__all__ = ["SAMPLES", "Sample", "data_uri", "mp4_bytes", "png_bytes", "wav_bytes"]
 
 
 def png_bytes(width: int = 8, height: int = 8, rgb: tuple[int, int, int] = (200, 80, 40)) -> bytes:
@@ -43,6 +43,13 @@ def wav_bytes(seconds: float = 0.25, rate: int = 16000, hz: float = 440.0) -> by
         out.setframerate(rate)
         out.writeframes(b"".join(struct.pack("<h", s) for s in samples))
     return buffer.getvalue()
+
+
+def mp4_bytes() -> bytes:
+    """A tiny MP4 header (an `ftyp` box and an empty `mdat`): sniffs as video/mp4."""
+    payload = b"isom" + b"\x00\x00\x02\x00" + b"isomiso2avc1mp41"
+    ftyp = (8 + len(payload)).to_bytes(4, "big") + b"ftyp" + payload
+    return ftyp + b"\x00\x00\x00\x08mdat"
 
 
 def data_uri(data: bytes, mime_type: str) -> str:
@@ -82,6 +89,17 @@ SAMPLES: dict[str, Sample] = {
         args=lambda: {"inputs": "a watercolor fox in a snowy forest"},
         body=lambda: png_bytes(64, 48, (30, 120, 200)),
         content_type="image/png",
+    ),
+    # Served only by Inference Providers; the serverless stand-in answers an MP4 all the same.
+    "text_to_video": Sample(
+        args=lambda: {"inputs": "a red fox running through snow"},
+        body=lambda: mp4_bytes(),
+        content_type="video/mp4",
+    ),
+    "image_to_video": Sample(
+        args=lambda: {"data": data_uri(png_bytes(), "image/png")},
+        body=lambda: mp4_bytes(),
+        content_type="video/mp4",
     ),
     "feature_extraction": Sample(
         args=lambda: {"inputs": "Today is a sunny day"},

@@ -33,6 +33,7 @@ if _typing.TYPE_CHECKING:
     from ..tasks.image_segmentation import ImageSegmentationTool as ImageSegmentationTool
     from ..tasks.image_to_image import ImageToImageTool as ImageToImageTool
     from ..tasks.image_to_text import ImageToTextTool as ImageToTextTool
+    from ..tasks.image_to_video import ImageToVideoTool as ImageToVideoTool
     from ..tasks.object_detection import ObjectDetectionTool as ObjectDetectionTool
     from ..tasks.question_answer import QuestionAnswerTool as QuestionAnswerTool
     from ..tasks.sentence_similarity import SentenceSimilarityTool as SentenceSimilarityTool
@@ -46,6 +47,7 @@ if _typing.TYPE_CHECKING:
     from ..tasks.text_generation import TextGenerationTool as TextGenerationTool
     from ..tasks.text_to_image import TextToImageTool as TextToImageTool
     from ..tasks.text_to_speech import TextToSpeechTool as TextToSpeechTool
+    from ..tasks.text_to_video import TextToVideoTool as TextToVideoTool
     from ..tasks.token_classification import TokenClassificationTool as TokenClassificationTool
     from ..tasks.translation import TranslationTool as TranslationTool
     from ..tasks.visual_question_answering import (

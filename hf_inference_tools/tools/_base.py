@@ -22,6 +22,7 @@ from langchain_core.tools.base import _is_injected_arg_type, get_all_basemodel_a
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import to_jsonable_python
 
+from .._answered import answered_by
 from .._media import (
     Media,
     MediaPolicy,
@@ -135,6 +136,8 @@ class HfInferenceTool(BaseTool):
     """The shared client; a toolkit passes one to all its tools."""
     model: str = ""
     """The model id; empty means the task's default model (or the client's endpoint)."""
+    provider: str | None = None
+    """The Inference Provider ("auto", "hf-inference", "fal-ai", ...); None: the client's."""
     media_root: Path | None = None
     output_dir: Path | None = None
     allow_urls: bool = True
@@ -318,10 +321,14 @@ class HfInferenceTool(BaseTool):
         args = self._args(kwargs)
         media = self._load(args)
         if self.stream_spec is not None and self.stream_tokens:
-            result = self._run_streaming(self.stream_spec, args, media, run_manager)
-            return self._render(result)
-        result = self.client.call(self.spec, args, model=self.model or None, media=media)
-        return self._render(result)
+            with answered_by() as report:
+                result = self._run_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result, report.provider)
+        with answered_by() as report:
+            result = self.client.call(
+                self.spec, args, model=self.model or None, media=media, provider=self.provider
+            )
+        return self._render(result, report.provider)
 
     async def _acall(
         self, kwargs: dict[str, Any], run_manager: AsyncCallbackManagerForToolRun | None
@@ -329,10 +336,14 @@ class HfInferenceTool(BaseTool):
         args = self._args(kwargs)
         media = await self._aload(args)
         if self.stream_spec is not None and self.stream_tokens:
-            result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
-            return self._render(result)
-        result = await self.client.acall(self.spec, args, model=self.model or None, media=media)
-        return self._render(result)
+            with answered_by() as report:
+                result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
+            return self._render(result, report.provider)
+        with answered_by() as report:
+            result = await self.client.acall(
+                self.spec, args, model=self.model or None, media=media, provider=self.provider
+            )
+        return self._render(result, report.provider)
 
     def _load(self, args: Any) -> Media | None:
         if self.spec.media_input is None:
@@ -354,7 +365,9 @@ class HfInferenceTool(BaseTool):
         run_manager: CallbackManagerForToolRun | None,
     ) -> Any:
         tokens = _TokenEvents(self, spec, run_manager)
-        with self.client.stream(spec, args, model=self.model or None, media=media) as stream:
+        with self.client.stream(
+            spec, args, model=self.model or None, media=media, provider=self.provider
+        ) as stream:
             for chunk in stream:
                 # A server that answered whole sent no tokens: the call is as if not streamed.
                 if not stream.answered_whole and (event := tokens.event(chunk)):
@@ -369,7 +382,9 @@ class HfInferenceTool(BaseTool):
         run_manager: AsyncCallbackManagerForToolRun | None,
     ) -> Any:
         tokens = _TokenEvents(self, spec, run_manager)
-        async with self.client.astream(spec, args, model=self.model or None, media=media) as stream:
+        async with self.client.astream(
+            spec, args, model=self.model or None, media=media, provider=self.provider
+        ) as stream:
             async for chunk in stream:
                 if not stream.answered_whole and (event := tokens.event(chunk)):
                     await adispatch_custom_event(STREAM_EVENT, event, config=tokens.config)
@@ -381,8 +396,9 @@ class HfInferenceTool(BaseTool):
         saved = save_media(data, mime_type, self.policy, stem=stem)
         return saved.display_path if saved else None
 
-    def _render(self, result: Any) -> ToolOutput:
+    def _render(self, result: Any, provider: str | None = None) -> ToolOutput:
         artifact: dict[str, Any] = {"task": self.spec.seed_name, "model": self.model}
+        artifact["provider"] = provider
         if self.spec.media_output is not None:
             data: bytes = result
             mime_type = sniff_mime(data) or "application/octet-stream"

@@ -113,8 +113,8 @@ def _keep_parameters(schema: dict[str, Any], kept: set[str]) -> None:
 _MEDIA_EXAMPLES = {
     "image": ("The image", "photos/cat.png", "https://example.com/cat.jpg", "image/png"),
     "audio": (
-        "The audio (WAV, FLAC, MP3, OGG, WebM or M4A)",
-        "recordings/meeting.wav",
+        "The audio (WAV, FLAC, MP3, OGG, ...)",
+        "recordings/a.wav",
         "https://example.com/speech.flac",
         "audio/wav",
     ),
@@ -130,13 +130,11 @@ def data_description(kind: str, *, what: str | None, local_files: bool, urls: bo
     noun, path, url, mime = _MEDIA_EXAMPLES[kind]
     forms = []
     if local_files:
-        forms.append(f"a path in the media folder, e.g. '{path}'")
+        forms.append(f"a media-folder path, e.g. '{path}'")
     if urls:  # one example is enough: the path's when there is one
         forms.append("an https URL" if local_files else f"an https URL, e.g. '{url}'")
     forms.append(
-        f"a base64 data: URI ('data:{mime};base64,...')"
-        if len(forms) == 0
-        else "a base64 data: URI"
+        f"a base64 data: URI ('data:{mime};base64,...')" if len(forms) == 0 else "a data: URI"
     )
     listed = forms[0] if len(forms) == 1 else ", ".join(forms[:-1]) + " or " + forms[-1]
     return f"{what or noun}: {listed}."

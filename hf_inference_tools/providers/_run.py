@@ -1,0 +1,594 @@
+"""Running one call on Inference Providers: choose, send, follow the answer, fail over.
+
+`ProviderRouter.call` / `acall` (twins) do, for a task the client was asked for:
+
+1. choose: auto chat goes to the router's own `/v1/chat/completions` with the HF model id; any
+   other call looks the model's mapping up (cached) and picks the provider(s) (`_choose`);
+2. send: the adapter's pure request, through the client's one transport (retries, error
+   mapping, the token only to HF hosts: routed calls go to `{router_url}/{provider}`);
+3. follow: the adapter's parsed outcome is a result, or a next step: a JSON result to fetch, a
+   job to poll (`_jobs`, within `job_timeout`), or media to download through the SSRF-guarded
+   media fetcher (no token, `max_output_bytes`, every hop checked, type sniffed);
+4. fail over ("auto" only): on 5xx, 429 or a connection failure, the next eligible provider,
+   at most `max_failovers` more; never on another 4xx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import SecretStr
+
+from .._answered import answered as _answered
+from .._answered import answered_by
+from .._config import Options
+from .._http.fetch import Resolver, afetch_url, fetch_url
+from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
+from .._media import Media, MediaPolicy, sniff_mime
+from ..errors import (
+    AuthenticationError,
+    HfInferenceError,
+    MediaError,
+    ModelLoadingError,
+    ModelNotFoundError,
+    OutputError,
+    RateLimitError,
+    ServerError,
+)
+from ..tasks._spec import BuildContext, TaskSpec
+from ._choose import check_provider_name, choose, hub_task
+from ._jobs import JobClock, StatusCallback, apoll, poll
+from ._mapping import MappingCache, MappingEntry, cache_key, parse_mapping
+from ._table import ADAPTERS, DIRECT_BASES, HF_INFERENCE, SUPPORTED, implemented
+from ._types import Adapter, Context, Done, Download, FetchJson, Outcome, decode_data_uri
+
+__all__ = ["AUTO", "ProviderRouter", "answered_by"]
+
+AUTO = "auto"
+T = TypeVar("T")
+
+# Failures worth another provider: the provider is down or busy, not the call wrong.
+_FAILOVER = (ServerError, RateLimitError, ModelLoadingError)
+_CHAT_TASKS = frozenset({"chat_completion", "conversational"})
+_MEDIA_FAMILIES = {"image": ("image/",), "audio": ("audio/", "video/"), "video": ("video/",)}
+
+
+class ProviderRouter:
+    """Routes calls to Inference Providers for an `HfInference` (one per client)."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        token: SecretStr | None,
+        *,
+        provider: str,
+        router_url: str,
+        hub_url: str,
+        job_timeout: float,
+        max_output_bytes: int,
+        max_failovers: int,
+        serverless_by_default: bool,
+    ) -> None:
+        check_provider_name(provider, SUPPORTED)
+        if job_timeout <= 0:
+            raise ValueError("job_timeout must be a positive number of seconds.")
+        if max_failovers < 0:
+            raise ValueError("max_failovers must be 0 or more.")
+        self._transport = transport
+        self._token = token
+        self.provider = provider
+        self.router_url = router_url.rstrip("/")
+        self.hub_url = hub_url.rstrip("/")
+        self.job_timeout = job_timeout
+        self.max_output_bytes = max_output_bytes
+        self.max_failovers = max_failovers
+        self.serverless_by_default = serverless_by_default
+        self.mappings = MappingCache()
+        # Seams: tests replace DNS for result URLs, and watch the poll waits.
+        self.resolver: Resolver | None = None
+        self.sleep: Callable[[float], None] = time.sleep
+        self.asleep: Callable[[float], Awaitable[object]] = asyncio.sleep
+        self.clock: Callable[[], float] = time.monotonic
+        self.on_status: StatusCallback | None = None
+        """Called with each state a polled job is seen in (the hook progress reporting uses)."""
+
+    # -- which provider --------------------------------------------------------------------
+
+    def target(self, provider: str | None) -> str | None:
+        """The provider a call goes to, or None for the serverless API as configured."""
+        if self._transport.endpoint_url:
+            return None
+        if provider is None and self.serverless_by_default:
+            return None
+        chosen = provider or self.provider
+        check_provider_name(chosen, SUPPORTED)
+        return None if chosen == HF_INFERENCE else chosen
+
+    @property
+    def _secret(self) -> str | None:
+        return self._token.get_secret_value() if self._token is not None else None
+
+    @property
+    def routed(self) -> bool:
+        """HF tokens go through the router; any other token is a provider's own key."""
+        secret = self._secret
+        return secret is None or secret.startswith("hf_")
+
+    def _no_token(self, spec: TaskSpec[Any, Any], model: str, provider: str) -> AuthenticationError:
+        return AuthenticationError(
+            f"{spec.name} with model {model!r}: provider {provider!r} needs a token. Set "
+            "HF_TOKEN (or pass token=), or pass provider='hf-inference'.",
+            task=spec.name,
+            model=model,
+        )
+
+    def _check_auth(self, spec: TaskSpec[Any, Any], model: str, provider: str) -> None:
+        # "auto" may still pick hf-inference without a token (checked per provider in `call`),
+        # and the router's chat endpoint answers an anonymous call with a 401 that says so.
+        if self._token is None and provider != AUTO:
+            raise self._no_token(spec, model, provider)
+        if provider == AUTO and not self.routed:
+            raise AuthenticationError(
+                f"{spec.name} with model {model!r}: provider='auto' needs a Hugging Face token "
+                "(hf_...); the token given is a provider's own key. Name that provider with "
+                "provider=, or set HF_TOKEN.",
+                task=spec.name,
+                model=model,
+            )
+
+    def check_router_chat(self, spec: TaskSpec[Any, Any], model: str) -> None:
+        """Raise before sending what the router's chat endpoint would refuse (a provider key)."""
+        self._check_auth(spec, model, AUTO)
+
+    def _lookup_request(self, model: str) -> tuple[CallContext, ApiRequest]:
+        url = f"{self.hub_url}/api/models/{model}?expand[]=inferenceProviderMapping"
+        # The Hub sees the token only when it is an HF token, never a provider's key.
+        auth = "bearer" if self._secret and self._secret.startswith("hf_") else "none"
+        return CallContext("provider mapping", model), ApiRequest(
+            url=url,
+            method="GET",
+            auth=auth,  # type: ignore[arg-type]
+        )
+
+    def _lookup_failed(self, model: str, exc: HfInferenceError) -> HfInferenceError:
+        if exc.status in (401, 403, 404):
+            return ModelNotFoundError(
+                f"Model {model!r} was not found on the Hub ({exc.status}): check the id; a "
+                "private or gated model needs a token that may read it (HF_TOKEN).",
+                model=model,
+                status=exc.status,
+                request_id=exc.request_id,
+                server_message=exc.server_message,
+            )
+        return exc
+
+    def _mapping(self, model: str) -> list[MappingEntry]:
+        ctx, request = self._lookup_request(model)
+
+        def load() -> list[MappingEntry]:
+            try:
+                response = self._transport.send(ctx, request, Options())
+            except HfInferenceError as exc:
+                raise self._lookup_failed(model, exc) from exc
+            return parse_mapping(model, _json(response, model))
+
+        return self.mappings.get(cache_key(self.hub_url, model, self._secret), load)
+
+    async def _amapping(self, model: str) -> list[MappingEntry]:
+        ctx, request = self._lookup_request(model)
+
+        async def load() -> list[MappingEntry]:
+            try:
+                response = await self._transport.asend(ctx, request, Options())
+            except HfInferenceError as exc:
+                raise self._lookup_failed(model, exc) from exc
+            return parse_mapping(model, _json(response, model))
+
+        return await self.mappings.aget(cache_key(self.hub_url, model, self._secret), load)
+
+    def _plan(
+        self, spec: TaskSpec[Any, Any], model: str, provider: str, entries: list[MappingEntry]
+    ) -> list[MappingEntry]:
+        candidates = choose(
+            entries,
+            model=model,
+            task=spec.name,
+            wanted_task=hub_task(spec.name, spec.hf_task),
+            provider=provider,
+            implemented=implemented,
+        )
+        if provider == AUTO:
+            return candidates[: 1 + self.max_failovers]
+        if not implemented(provider, spec.name):
+            offered = ", ".join(sorted(ADAPTERS.get(provider, {}))) or "none"
+            raise ValueError(
+                f"{spec.name} is not supported on provider {provider!r} by this package "
+                f"(supported there: {offered})."
+            )
+        return candidates
+
+    # -- the call --------------------------------------------------------------------------
+
+    def call(
+        self,
+        spec: TaskSpec[Any, T],
+        args: Any,
+        *,
+        model: str,
+        provider: str,
+        media: Media | None,
+        options: Options,
+        serverless: Callable[[], T],
+    ) -> T:
+        """Run the call on `provider` ("auto" or a name); `serverless()` runs it on hf-inference."""
+        self._check_auth(spec, model, provider)
+        if provider == AUTO and spec.name in _CHAT_TASKS:
+            return self._auto_chat(spec, args, model, options)
+        entries = self._plan(spec, model, provider, self._mapping(model))
+        tried: list[str] = []
+        last: HfInferenceError | None = None
+        for index, entry in enumerate(entries):
+            if entry.provider != HF_INFERENCE and self._token is None:
+                if tried:  # failing over: the error so far is the one to report
+                    break
+                raise self._no_token(spec, model, entry.provider)
+            tried.append(entry.provider)
+            try:
+                if entry.provider == HF_INFERENCE:
+                    result = serverless()
+                else:
+                    result = self._one(spec, args, model, entry, media, options)
+                _answered(entry.provider)
+                return result
+            except _FAILOVER as exc:
+                last = _tagged(exc, entry.provider, tried)
+                if index + 1 < len(entries):
+                    continue
+                raise last from exc
+            except HfInferenceError as exc:
+                raise _tagged(exc, entry.provider, tried) from exc
+        if last is None:  # pragma: no cover
+            raise AssertionError("no provider was tried")
+        raise last
+
+    async def acall(
+        self,
+        spec: TaskSpec[Any, T],
+        args: Any,
+        *,
+        model: str,
+        provider: str,
+        media: Media | None,
+        options: Options,
+        serverless: Callable[[], Awaitable[T]],
+    ) -> T:
+        """Async twin of `call`."""
+        self._check_auth(spec, model, provider)
+        if provider == AUTO and spec.name in _CHAT_TASKS:
+            return await self._aauto_chat(spec, args, model, options)
+        entries = self._plan(spec, model, provider, await self._amapping(model))
+        tried: list[str] = []
+        last: HfInferenceError | None = None
+        for index, entry in enumerate(entries):
+            if entry.provider != HF_INFERENCE and self._token is None:
+                if tried:
+                    break
+                raise self._no_token(spec, model, entry.provider)
+            tried.append(entry.provider)
+            try:
+                if entry.provider == HF_INFERENCE:
+                    result = await serverless()
+                else:
+                    result = await self._aone(spec, args, model, entry, media, options)
+                _answered(entry.provider)
+                return result
+            except _FAILOVER as exc:
+                last = _tagged(exc, entry.provider, tried)
+                if index + 1 < len(entries):
+                    continue
+                raise last from exc
+            except HfInferenceError as exc:
+                raise _tagged(exc, entry.provider, tried) from exc
+        if last is None:  # pragma: no cover
+            raise AssertionError("no provider was tried")
+        raise last
+
+    # -- the router's own chat endpoint ----------------------------------------------------
+
+    def _auto_chat_request(
+        self, spec: TaskSpec[Any, Any], args: Any, model: str
+    ) -> tuple[CallContext, ApiRequest, BuildContext]:
+        build_ctx = BuildContext(model=model)
+        built = spec.build(args, build_ctx)
+        url = f"{self.router_url}/v1/chat/completions"
+        return CallContext(spec.name, model, AUTO), ApiRequest(url=url, json=built.json), build_ctx
+
+    def _auto_chat_result(
+        self, spec: TaskSpec[Any, T], args: Any, response: ApiResponse, build_ctx: BuildContext
+    ) -> T:
+        result = _parsed(spec, response, CallContext(spec.name, build_ctx.model, AUTO))
+        body = _json_or_none(response)
+        named = body.get("provider") if isinstance(body, dict) else None
+        _answered(named if isinstance(named, str) and named else AUTO)
+        return spec.finish(result, args, build_ctx) if spec.finish is not None else result
+
+    def _auto_chat(self, spec: TaskSpec[Any, T], args: Any, model: str, options: Options) -> T:
+        ctx, request, build_ctx = self._auto_chat_request(spec, args, model)
+        try:
+            response = self._transport.send(ctx, request, options)
+        except HfInferenceError as exc:
+            raise _tagged(exc, AUTO, []) from exc
+        return self._auto_chat_result(spec, args, response, build_ctx)
+
+    async def _aauto_chat(
+        self, spec: TaskSpec[Any, T], args: Any, model: str, options: Options
+    ) -> T:
+        ctx, request, build_ctx = self._auto_chat_request(spec, args, model)
+        try:
+            response = await self._transport.asend(ctx, request, options)
+        except HfInferenceError as exc:
+            raise _tagged(exc, AUTO, []) from exc
+        return self._auto_chat_result(spec, args, response, build_ctx)
+
+    # -- one provider ----------------------------------------------------------------------
+
+    def _start(
+        self,
+        spec: TaskSpec[Any, Any],
+        args: Any,
+        model: str,
+        entry: MappingEntry,
+        media: Media | None,
+    ) -> _Call:
+        adapter = ADAPTERS[entry.provider][spec.name]
+        routed = self.routed
+        ctx = Context(
+            provider=entry.provider,
+            provider_id=entry.provider_id,
+            hf_model=model,
+            routed=routed,
+            media=media,
+            adapter_weights=entry.adapter_weights,
+        )
+        send = adapter.build(args, ctx)
+        if routed:
+            base = f"{self.router_url}/{entry.provider}"
+        else:
+            base = send.direct_base or DIRECT_BASES[entry.provider]
+        call_ctx = CallContext(spec.name, model, entry.provider)
+        # fal's own keys go as `Key ...`; everything else, and every routed call, as Bearer.
+        auth = "key" if entry.provider == "fal-ai" and not routed else "bearer"
+        request = ApiRequest(
+            url=base + send.path,
+            method=send.method,
+            json=send.json,
+            content=send.content,
+            content_type=send.content_type,
+            headers=send.headers,
+            auth=auth,  # type: ignore[arg-type]
+        )
+        started = self.clock()
+        clock = JobClock(started, started + self.job_timeout, self.clock)
+        return _Call(self, spec, args, adapter, ctx, call_ctx, request, base, clock)
+
+    def _one(
+        self,
+        spec: TaskSpec[Any, T],
+        args: Any,
+        model: str,
+        entry: MappingEntry,
+        media: Media | None,
+        options: Options,
+    ) -> T:
+        call = self._start(spec, args, model, entry, media)
+        response = self._transport.send(call.ctx, call.request, options)
+        outcome = call.parse(response)
+        while True:
+            if isinstance(outcome, Done):
+                return call.finish(outcome.value)  # type: ignore[no-any-return]
+            if isinstance(outcome, Download):
+                data = self._download(call, outcome)
+                return call.finish(call.media_result(outcome, data))  # type: ignore[no-any-return]
+            if isinstance(outcome, FetchJson):
+                fetch = outcome
+                got = self._transport.send(call.ctx, call.get(fetch.url), options)
+                outcome = call.guard(lambda: fetch.then(got), got)  # noqa: B023
+                continue
+            outcome = poll(
+                outcome,
+                lambda url: self._transport.send(call.ctx, call.get(url), options),
+                ctx=call.ctx,
+                clock=call.clock,
+                timeout=self.job_timeout,
+                sleep=self.sleep,
+                on_status=self.on_status,
+            )
+
+    async def _aone(
+        self,
+        spec: TaskSpec[Any, T],
+        args: Any,
+        model: str,
+        entry: MappingEntry,
+        media: Media | None,
+        options: Options,
+    ) -> T:
+        call = self._start(spec, args, model, entry, media)
+        response = await self._transport.asend(call.ctx, call.request, options)
+        outcome = call.parse(response)
+        while True:
+            if isinstance(outcome, Done):
+                return call.finish(outcome.value)  # type: ignore[no-any-return]
+            if isinstance(outcome, Download):
+                data = await self._adownload(call, outcome)
+                return call.finish(call.media_result(outcome, data))  # type: ignore[no-any-return]
+            if isinstance(outcome, FetchJson):
+                fetch = outcome
+                got = await self._transport.asend(call.ctx, call.get(fetch.url), options)
+                outcome = call.guard(lambda: fetch.then(got), got)  # noqa: B023
+                continue
+
+            async def get(url: str) -> ApiResponse:
+                return await self._transport.asend(call.ctx, call.get(url), options)
+
+            outcome = await apoll(
+                outcome,
+                get,
+                ctx=call.ctx,
+                clock=call.clock,
+                timeout=self.job_timeout,
+                sleep=self.asleep,
+                on_status=self.on_status,
+            )
+
+    # -- result media ----------------------------------------------------------------------
+
+    def _policy(self, call: _Call) -> MediaPolicy:
+        remaining = call.clock.deadline - self.clock()
+        return MediaPolicy(
+            max_media_bytes=self.max_output_bytes,
+            fetch_timeout=max(min(remaining, self.job_timeout), 0.001),
+        )
+
+    def _download(self, call: _Call, outcome: Download) -> bytes:
+        if outcome.url.startswith("data:"):
+            return call.guard(lambda: decode_data_uri(outcome.url), None)
+        try:
+            return fetch_url(
+                outcome.url, kind=outcome.kind, policy=self._policy(call), resolver=self.resolver
+            )
+        except MediaError as exc:
+            raise call.media_error(exc) from exc
+
+    async def _adownload(self, call: _Call, outcome: Download) -> bytes:
+        if outcome.url.startswith("data:"):
+            return call.guard(lambda: decode_data_uri(outcome.url), None)
+        try:
+            return await afetch_url(
+                outcome.url, kind=outcome.kind, policy=self._policy(call), resolver=self.resolver
+            )
+        except MediaError as exc:
+            raise call.media_error(exc) from exc
+
+
+@dataclass
+class _Call:
+    """One call on one provider: what was sent and how to read what comes back."""
+
+    router: ProviderRouter
+    spec: TaskSpec[Any, Any]
+    args: Any
+    adapter: Adapter
+    context: Context
+    ctx: CallContext
+    request: ApiRequest
+    base: str
+    clock: JobClock
+
+    def get(self, url: str) -> ApiRequest:
+        """A GET of a URL the provider named: routed, its path and query under the router."""
+        if url.startswith(("http://", "https://")):
+            if self.context.routed:
+                target = self.base + httpx.URL(url).raw_path.decode("ascii")
+            else:
+                target = url
+        else:
+            target = self.base + url
+        return ApiRequest(url=target, method="GET", auth=self.request.auth)
+
+    def guard(self, step: Callable[[], T], response: ApiResponse | None) -> T:
+        """`step()`, with an answer not of the expected shape reported as an OutputError."""
+        try:
+            return step()
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise OutputError(
+                f"{self.spec.name} with model {self.ctx.model!r} on provider "
+                f"{self.ctx.provider!r} answered, but not as expected ({detail[:200]}). The "
+                "provider may have changed its format: try another provider.",
+                task=self.spec.name,
+                model=self.ctx.model,
+                status=response.status if response else None,
+                request_id=response.request_id if response else None,
+            ) from exc
+
+    def parse(self, response: ApiResponse) -> Outcome:
+        return self.guard(lambda: self.adapter.parse(response, self.context), response)
+
+    def media_result(self, outcome: Download, data: bytes) -> Any:
+        mime = sniff_mime(data) or ""
+        if not mime.startswith(_MEDIA_FAMILIES[outcome.kind]):
+            raise OutputError(
+                f"{self.spec.name} with model {self.ctx.model!r} on provider "
+                f"{self.ctx.provider!r} gave a result that is not {outcome.kind} "
+                f"({mime or 'unrecognised content'}). Try another provider.",
+                task=self.spec.name,
+                model=self.ctx.model,
+            )
+        return outcome.then(data) if outcome.then is not None else data
+
+    def media_error(self, exc: MediaError) -> MediaError:
+        error = MediaError(
+            f"{self.spec.name} with model {self.ctx.model!r} on provider {self.ctx.provider!r}: "
+            f"the result could not be downloaded. {exc.message}",
+            task=self.spec.name,
+            model=self.ctx.model,
+        )
+        return error
+
+    def finish(self, value: Any) -> Any:
+        if self.adapter.finish is not None:
+            value = self.adapter.finish(value, self.args)
+        if self.spec.finish is not None:
+            build_ctx = BuildContext(
+                model=self.context.provider_id, media=self.context.media, completions_api=True
+            )
+            value = self.spec.finish(value, self.args, build_ctx)
+        return value
+
+
+def _tagged(exc: HfInferenceError, provider: str, tried: list[str]) -> HfInferenceError:
+    """`exc` naming its provider, and the providers tried before it when there were several."""
+    error = copy.copy(exc)
+    error.provider = provider
+    if len(tried) > 1:
+        error.message = f"{exc.message} Providers tried, in order: {', '.join(tried)}."
+        error.args = (error.message,)
+    return error
+
+
+def _json(response: ApiResponse, model: str) -> Any:
+    body = _json_or_none(response)
+    if body is None:
+        raise ModelNotFoundError(
+            f"The Hub's answer about model {model!r} was not JSON. Check hub_url / HF_ENDPOINT.",
+            model=model,
+        )
+    return body
+
+
+def _json_or_none(response: ApiResponse) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _parsed(spec: TaskSpec[Any, T], response: ApiResponse, ctx: CallContext) -> T:
+    try:
+        return spec.parse(response)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise OutputError(
+            f"{spec.name} with model {ctx.model!r} through the router's chat endpoint answered, "
+            f"but not with a chat completion ({str(exc)[:200]}).",
+            task=spec.name,
+            model=ctx.model,
+            status=response.status,
+            request_id=response.request_id,
+        ) from exc

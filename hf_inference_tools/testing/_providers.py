@@ -1,0 +1,226 @@
+"""The stand-in's Hub and Inference Providers side: mapping lookups, routed providers, jobs.
+
+`HubStandIn` keeps which models exist and which providers serve them (every default model is
+served by hf-inference, as the defaults were chosen for it), answers
+`GET {hub}/api/models/{model}?expand[]=inferenceProviderMapping` with the Hub's shape, and
+answers routed provider calls offline with realistic bodies: the router's own chat endpoint,
+OpenAI-style chat / completions / embeddings on every chat provider, fal-ai's queue (a job that
+is queued, then running, then done), replicate predictions, together images and speech. Media
+results come as `data:` URIs, so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from ._samples import SAMPLES, data_uri, mp4_bytes, png_bytes, wav_bytes
+
+__all__ = ["HubStandIn"]
+
+# The Hub task a tool's model is mapped for (chat models: "conversational").
+_HUB_TASK_OVERRIDES = {
+    "chat_completion": "conversational",
+    "text_generation_completions": "text-generation",
+}
+
+
+def hub_task(task: str) -> str:
+    """The Hub task id of one of our task names (`text_to_image` -> `text-to-image`)."""
+    return _HUB_TASK_OVERRIDES.get(task, task.replace("_", "-"))
+
+
+@dataclass
+class _Mapping:
+    task: str
+    providers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """provider -> (provider id, status)."""
+
+
+@dataclass
+class HubStandIn:
+    """Models, their provider mappings, and the answers of routed providers."""
+
+    record: Callable[[str, str, httpx.Request], None]
+    answer: Callable[[str, str, httpx.Request], httpx.Response]
+    """The serverless stand-in's answer (overrides, samples, streams) for a task and model."""
+    models: dict[str, _Mapping] = field(default_factory=dict)
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    _polls: dict[str, int] = field(default_factory=dict)
+
+    def add_model(
+        self,
+        model: str,
+        task: str,
+        providers: Iterable[str] | Mapping[str, str] = ("hf-inference",),
+        *,
+        status: str = "live",
+    ) -> None:
+        """Serve `model` for `task` (a tool name) by `providers` (names, or name -> its id)."""
+        named = providers if isinstance(providers, Mapping) else {p: model for p in providers}
+        entry = self.models.setdefault(model, _Mapping(task))
+        entry.task = task
+        entry.providers = {p: (pid, status) for p, pid in named.items()}
+
+    # -- the Hub -------------------------------------------------------------------------------
+
+    def answer_hub(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        model = path.split("/api/models/", 1)[1].strip("/")
+        entry = self.models.get(model)
+        if entry is None:
+            # A model nobody registered is served by hf-inference, which runs any model's own
+            # pipeline: calls name their task, so any model works with no setup.
+            mapping = {"hf-inference": {"status": "live", "providerId": model, "task": ""}}
+            return httpx.Response(200, json={"id": model, "inferenceProviderMapping": mapping})
+        mapping = {
+            provider: {"status": status, "providerId": pid, "task": hub_task(entry.task)}
+            for provider, (pid, status) in entry.providers.items()
+        }
+        return httpx.Response(200, json={"id": model, "inferenceProviderMapping": mapping})
+
+    # -- routed providers ----------------------------------------------------------------------
+
+    def _served(self, provider: str, provider_id: str) -> tuple[str, str] | None:
+        for model, entry in self.models.items():
+            served = entry.providers.get(provider)
+            if served is not None and served[0] == provider_id:
+                return model, entry.task
+        return None
+
+    def answer_router(self, request: httpx.Request, router_path: str) -> httpx.Response:
+        """A call under the router (`router_path` is the URL's path below the router root)."""
+        if router_path == "/v1/chat/completions":
+            body = json.loads(request.content)
+            return self.answer("chat_completion", str(body.get("model", "")), request)
+        provider, _, rest = router_path.lstrip("/").partition("/")
+        rest = "/" + rest
+        if rest.endswith(("/chat/completions", "/completions", "/embeddings")):
+            return self._openai(provider, rest, request)
+        handler = _PROVIDERS.get(provider)
+        if handler is None:
+            return _error(404, f"The offline stand-in does not answer provider {provider!r}.")
+        return handler(self, provider, rest, request)
+
+    def _openai(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        served = self._served(provider, str(body.get("model")))
+        model = served[0] if served else str(body.get("model"))
+        if rest.endswith("/chat/completions"):
+            return self.answer("chat_completion", model, request)
+        if rest.endswith("/embeddings"):
+            self.record("feature_extraction", model, request)
+            texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+            vector = SAMPLES["feature_extraction"].body()
+            data = [
+                {"object": "embedding", "index": i, "embedding": vector} for i in range(len(texts))
+            ]
+            return httpx.Response(200, json={"object": "list", "data": data, "model": model})
+        return self.answer("text_generation_completions", model, request)
+
+    def _fal(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return self._fal_queue_get(rest, request)
+        provider_id = rest.lstrip("/")
+        served = self._served(provider, provider_id)
+        if served is None:
+            return _error(404, f"Model not supported by provider fal-ai: {provider_id}")
+        model, task = served
+        self.record(task, model, request)
+        if task == "automatic_speech_recognition":
+            return httpx.Response(200, json={"text": SAMPLES[task].body()["text"]})
+        if task == "text_to_speech":
+            return httpx.Response(200, json={"audio": {"url": data_uri(wav_bytes(), "audio/wav")}})
+        request_id = f"offline-{next(self._ids)}"
+        self._polls[request_id] = 0
+        response_url = f"https://queue.fal.run/{provider_id}/requests/{request_id}"
+        return httpx.Response(
+            200,
+            json={
+                "request_id": request_id,
+                "status": "IN_QUEUE",
+                "queue_position": 0,
+                "response_url": response_url,
+                "status_url": response_url + "/status",
+            },
+        )
+
+    def _fal_queue_get(self, rest: str, request: httpx.Request) -> httpx.Response:
+        path, _, tail = rest.partition("/requests/")
+        request_id, _, status = tail.partition("/")
+        if request_id not in self._polls:
+            return _error(404, f"Request {request_id} not found")
+        if status == "status":
+            self._polls[request_id] += 1
+            state = "IN_PROGRESS" if self._polls[request_id] < 2 else "COMPLETED"
+            return httpx.Response(200, json={"status": state, "request_id": request_id})
+        served = self._served("fal-ai", path.lstrip("/"))
+        task = served[1] if served else "text_to_image"
+        return httpx.Response(200, json=_fal_result(task))
+
+    def _replicate(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        provider_id = rest.removeprefix("/v1/models/").removesuffix("/predictions")
+        served = self._served(provider, provider_id)
+        if served is None:
+            return _error(404, f"Model {provider_id} not found on replicate")
+        model, task = served
+        self.record(task, model, request)
+        output: Any = {
+            "text_to_image": data_uri(png_bytes(64, 48), "image/png"),
+            "image_to_image": data_uri(png_bytes(64, 48), "image/png"),
+            "text_to_video": data_uri(mp4_bytes(), "video/mp4"),
+            "text_to_speech": data_uri(wav_bytes(), "audio/wav"),
+            "automatic_speech_recognition": {"transcription": "a man said to the universe"},
+        }.get(task)
+        return httpx.Response(
+            201,
+            json={
+                "id": "offline-prediction",
+                "status": "succeeded",
+                "input": body.get("input"),
+                "output": output,
+                "error": None,
+                "urls": {"get": "https://api.replicate.com/v1/predictions/offline-prediction"},
+            },
+        )
+
+    def _together(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        served = self._served(provider, str(body.get("model")))
+        if served is None:
+            return _error(404, f"Unable to access model {body.get('model')}")
+        model, task = served
+        self.record(task, model, request)
+        if rest == "/v1/images/generations":
+            encoded = base64.b64encode(png_bytes(64, 48)).decode("ascii")
+            return httpx.Response(200, json={"data": [{"index": 0, "b64_json": encoded}]})
+        if rest == "/v1/audio/speech":
+            return httpx.Response(200, content=wav_bytes(), headers={"content-type": "audio/wav"})
+        return _error(404, f"The offline stand-in does not answer together {rest}.")
+
+
+def _fal_result(task: str) -> dict[str, Any]:
+    if task in ("text_to_video", "image_to_video"):
+        return {"video": {"url": data_uri(mp4_bytes(), "video/mp4")}}
+    if task == "image_segmentation":
+        return {"image": {"url": data_uri(png_bytes(), "image/png")}}
+    image = {"url": data_uri(png_bytes(64, 48), "image/png"), "width": 64, "height": 48}
+    return {"images": [image], "seed": 42, "has_nsfw_concepts": [False]}
+
+
+def _error(status: int, message: str) -> httpx.Response:
+    return httpx.Response(status, json={"error": message})
+
+
+_PROVIDERS: dict[str, Callable[[HubStandIn, str, str, httpx.Request], httpx.Response]] = {
+    "fal-ai": HubStandIn._fal,
+    "replicate": HubStandIn._replicate,
+    "together": HubStandIn._together,
+}
