@@ -35,7 +35,7 @@ $(UV_STAMP): | $(BIN)/python
 
 $(FLOORS_STAMP): pyproject.toml .ci/floors-constraints.txt | $(UV_STAMP)
 	rm -rf $(FLOORS_VENV)
-	$(BIN)/uv venv --quiet --python $(PYTHON) $(FLOORS_VENV)
+	$(BIN)/uv venv --quiet --seed --python $(PYTHON) $(FLOORS_VENV)  # --seed: pip, which a test uses
 	$(BIN)/uv pip install --quiet --python $(FLOORS_VENV)/bin/python \
 		--resolution lowest-direct --constraint .ci/floors-constraints.txt -e ".[dev,testing]"
 	touch $(FLOORS_STAMP)

@@ -768,7 +768,9 @@ async def test_call__structured_content_is_plain_json_and_redacted() -> None:
 
 @contextlib.contextmanager
 def _serving_in_a_thread(app: Any) -> Iterator[str]:
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_config=None, lifespan="on", ws="none"
+    )
     web = uvicorn.Server(config)
     thread = threading.Thread(target=web.run, daemon=True)
     thread.start()

@@ -212,8 +212,10 @@ async def serve_http(
     import uvicorn  # on first use: stdio serving never needs it
 
     app = http_app(server, host=host, auth_token=auth_token, extra_hosts=extra_hosts)
+    # ws="none": MCP needs no websockets, and uvicorn's "auto" imports whatever websockets is
+    # installed (older uvicorns import its deprecated legacy module, which warns).
     config = uvicorn.Config(
-        app, host=host, port=port, log_config=None, access_log=False, lifespan="on"
+        app, host=host, port=port, log_config=None, access_log=False, lifespan="on", ws="none"
     )
     web = uvicorn.Server(config)
     with _quiet_signal_reraise():
