@@ -1286,12 +1286,23 @@ def test_direct_key__fal_queue_with_key_scheme(net: respx.MockRouter) -> None:
     net.get(response_url).mock(
         return_value=httpx.Response(200, json={"images": [{"url": PNG_URI}]})
     )
-    hf = HfInference(token="fal-key-123:secret", provider="fal-ai")
+    hf = HfInference(
+        token="fal-key-123:secret",
+        provider="fal-ai",
+        bill_to="my-org",
+        headers={"X-HF-Trace": "t1", "X-Proxy-Tag": "p1"},
+    )
     hf.providers.sleep = lambda s: None
     assert hf.text_to_image(inputs="a fox", model="m/x") == PNG
     assert submit.calls.last.request.headers["authorization"] == "Key fal-key-123:secret"
     assert status.calls.last.request.headers["authorization"] == "Key fal-key-123:secret"
     assert "authorization" not in hub.calls.last.request.headers  # a provider key stays home
+    # Hugging Face's own headers go to HF's hosts only, never to the provider's; others go.
+    assert hub.calls.last.request.headers["x-hf-bill-to"] == "my-org"
+    for call in [*submit.calls, *status.calls]:
+        assert "x-hf-bill-to" not in call.request.headers
+        assert "x-hf-trace" not in call.request.headers
+        assert call.request.headers["x-proxy-tag"] == "p1"
 
 
 def test_direct_key__bearer_to_the_providers_own_base(net: respx.MockRouter) -> None:

@@ -60,6 +60,9 @@ class ApiRequest:
     method: Literal["GET", "POST"] = "POST"
     headers: Mapping[str, str] | None = None
     auth: Literal["bearer", "key", "none"] = "bearer"
+    # False for a provider's own host (a direct key): Hugging Face's own headers
+    # (`X-HF-Bill-To` and any other `X-HF-*` of the client's) are not sent there.
+    hf_host: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,11 @@ def headers_for(
     waiting: bool,
 ) -> dict[str, str]:
     """The headers of one attempt (`waiting`: a 503 said the model is loading, so wait for it)."""
-    headers = {**extra, "User-Agent": USER_AGENT}
+    if request.hf_host:
+        headers = {**extra, "User-Agent": USER_AGENT}
+    else:
+        headers = {k: v for k, v in extra.items() if not k.lower().startswith("x-hf-")}
+        headers["User-Agent"] = USER_AGENT
     if token is not None and request.auth != "none":
         scheme = "Key" if request.auth == "key" else "Bearer"
         headers["Authorization"] = f"{scheme} {token.get_secret_value()}"

@@ -372,6 +372,7 @@ class ProviderRouter:
             content_type=send.content_type,
             headers=send.headers,
             auth=auth,  # type: ignore[arg-type]
+            hf_host=routed,
         )
         started = self.clock()
         clock = JobClock(started, started + self.job_timeout, self.clock)
@@ -500,7 +501,9 @@ class _Call:
                 target = url
         else:
             target = self.base + url
-        return ApiRequest(url=target, method="GET", auth=self.request.auth)
+        return ApiRequest(
+            url=target, method="GET", auth=self.request.auth, hf_host=self.request.hf_host
+        )
 
     def guard(self, step: Callable[[], T], response: ApiResponse | None) -> T:
         """`step()`, with an answer not of the expected shape reported as an OutputError."""
