@@ -5,6 +5,7 @@ hf-inference-tools tasks [TASK]
 hf-inference-tools run TASK [--inputs TEXT | stdin] [--data PATH_OR_URL] [--param KEY=VALUE ...]
 hf-inference-tools demo [--live] [--llm PROVIDER:MODEL] [--output-dir DIR]
 hf-inference-tools mcp [--transport stdio|http] [--tasks NAMES] [--media-root DIR] [...]
+hf-inference-tools models TASK [--provider P] [--limit N] [--json] | --check-defaults
 ```
 
 Exit status: 0 on success, 1 when the API or the media policy refuses a call, 2 for a usage error.
@@ -224,6 +225,7 @@ def _build_parser() -> _Parser:
     )
     demo.set_defaults(handler=_demo)
     _add_mcp_parser(commands)
+    _add_models_parser(commands)
     return parser
 
 
@@ -729,3 +731,154 @@ def _mcp(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     return 0
+
+
+# -- models ----------------------------------------------------------------------------------
+
+
+def _add_models_parser(commands: Any) -> None:
+    models = commands.add_parser(
+        "models",
+        help="the models served today for a task, or --check-defaults",
+        description=_doc(_models),
+    )
+    models.add_argument(
+        "task", nargs="?", help="a tool name or a Hub task id (text_to_image or text-to-image)"
+    )
+    models.add_argument(
+        "--check-defaults",
+        action="store_true",
+        help="for every task, whether its default model is served today (exit 1 if one is not)",
+    )
+    models.add_argument("--provider", metavar="NAME", help="only models this provider serves")
+    models.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="how many models to ask for (default 20)"
+    )
+    models.add_argument(
+        "--json", action="store_true", help='print [{"model", "providers"}, ...] as JSON'
+    )
+    models.add_argument(
+        "--hub-url",
+        metavar="URL",
+        help="the Hub to ask (default: $HF_ENDPOINT, else huggingface.co)",
+    )
+    models.add_argument(
+        "--offline",
+        action="store_true",
+        help="answer with the offline stand-in's catalogue (HfInferenceMock): no network",
+    )
+    models.set_defaults(handler=_models, model=None, endpoint_url=None, router_url=None)
+
+
+def _models(args: argparse.Namespace) -> int:
+    """The models served today, from the Hub's model search and provider mappings.
+
+    With TASK (a tool name such as text_to_image, or a Hub task id such as text-to-image), the
+    models the Hub lists for it, most downloaded first, each with the live providers this
+    package supports. With --check-defaults, for every task, whether its default model has a
+    live provider, and a served model to use instead when it has none (exit status 1 then).
+    The token (HF_TOKEN) is sent to the Hub when it is an HF token.
+    """
+    if args.check_defaults == bool(args.task):
+        raise UsageError("give a TASK or --check-defaults (one of them)")
+    if not 1 <= args.limit <= 1000:
+        raise UsageError("--limit takes a number from 1 to 1000")
+    client_kwargs: dict[str, Any] = {"hub_url": args.hub_url} if args.hub_url else {}
+    with contextlib.ExitStack() as stack:
+        if args.offline:
+            stack.enter_context(_offline_api(args))
+        client = stack.enter_context(HfInference(**client_kwargs))
+        if args.provider:
+            from .providers import SUPPORTED
+            from .providers._choose import check_provider_name
+
+            try:
+                check_provider_name(args.provider, SUPPORTED)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from exc
+        if args.check_defaults:
+            return _check_defaults(client, args)
+        return _list_models(client, _catalogue_tool(args.task), args)
+
+
+def _catalogue_tool(task: str) -> str:
+    """The tool of a TASK given as a tool name or a Hub task id."""
+    from ._served import hub_tools
+
+    if task in TOOL_CLASSES:
+        return "chat_completion" if task == "conversational" else task
+    if task in hub_tools():
+        return hub_tools()[task]
+    names = sorted({*TOOL_CLASSES, *hub_tools()})
+    close = difflib.get_close_matches(task, names, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    raise UsageError(f"unknown task {task!r}; {hint}`{PROG} tasks` lists them")
+
+
+def _list_models(client: HfInference, tool: str, args: argparse.Namespace) -> int:
+    from ._served import hub_id, served_list
+
+    found = client.providers.search(hub_id(tool), args.provider, args.limit)
+    rows = served_list(found, tool)
+    if args.json:
+        listed = [{"model": model, "providers": providers} for model, providers in rows]
+        print(json.dumps(listed, indent=2))
+        return 0
+    if not rows:
+        who = f" by {args.provider}" if args.provider else ""
+        print(f"no model is served live for {tool}{who} by a provider this package supports")
+        return 0
+    print(_table([("MODEL", "LIVE PROVIDERS"), *((m, ", ".join(p)) for m, p in rows)]))
+    return 0
+
+
+def _check_defaults(client: HfInference, args: argparse.Namespace) -> int:
+    import asyncio
+
+    from ._served import hub_id, live_providers, served_list
+    from .errors import ModelNotFoundError
+
+    tools = sorted(set(TOOL_CLASSES) - {"conversational"})
+    router = client.providers
+    gate = asyncio.Semaphore(8)
+
+    async def check(tool: str) -> tuple[str, str, str]:
+        model = TOOL_CLASSES[tool].spec.default_model
+        async with gate:
+            try:
+                info = await router.amodel_info(model)
+            except ModelNotFoundError as exc:
+                served: list[str] = []
+                why = f"not on the Hub ({exc.status})"
+            else:
+                served = live_providers(info, tool, args.provider)
+                why = "no live provider"
+            if served:
+                return tool, model, ", ".join(served)
+            found = await router.asearch(hub_id(tool), args.provider, args.limit)
+        better = served_list(found, tool)
+        instead = f"; try {better[0][0]} ({', '.join(better[0][1])})" if better else ""
+        return tool, model, f"UNSERVED: {why}{instead}"
+
+    async def check_all() -> list[tuple[str, str, str]]:
+        try:
+            return list(await asyncio.gather(*(check(tool) for tool in tools)))
+        finally:
+            await client.aclose()
+
+    rows = asyncio.run(check_all())
+    unserved = [row for row in rows if row[2].startswith("UNSERVED")]
+    if args.json:
+        listed = [
+            {"task": t, "model": m, "served": not s.startswith("UNSERVED"), "status": s}
+            for t, m, s in rows
+        ]
+        print(json.dumps(listed, indent=2))
+    else:
+        print(_table([("TASK", "DEFAULT MODEL", "LIVE PROVIDERS"), *rows]))
+        if unserved:
+            print(
+                f"\n{len(unserved)} of {len(rows)} default model(s) unserved: pass another "
+                f"model (`{PROG} models TASK` lists served ones)."
+            )
+    return 1 if unserved else 0

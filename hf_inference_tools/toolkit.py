@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from langchain_core.tools import BaseTool, BaseToolkit
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from .client import HfInference
+from .errors import ModelNotFoundError
 from .tools import TOOL_CLASSES
+
+if TYPE_CHECKING:
+    from .providers._mapping import ModelInfo
 
 __all__ = ["DEFAULT_TASKS", "HfInferenceToolkit"]
 
@@ -28,6 +35,8 @@ DEFAULT_TASKS: tuple[str, ...] = tuple(sorted(set(TOOL_CLASSES) - set(LEFT_OUT))
 """The tools of `HfInferenceToolkit(tasks=None)`: every tool an LLM can tell from the others."""
 
 _CLIENT_KEYWORDS = frozenset(inspect.signature(HfInference.__init__).parameters) - {"self"}
+_LOOKUPS_AT_ONCE = 8
+"""The most Hub lookups `afrom_models` has in flight at once."""
 
 
 def _check_names(names: Any, what: str) -> None:
@@ -37,6 +46,26 @@ def _check_names(names: Any, what: str) -> None:
             f"Unknown task name(s) in {what}: {', '.join(unknown)}. "
             f"Valid names: {', '.join(sorted(TOOL_CLASSES))}."
         )
+
+
+def _model_ids(models: Iterable[str]) -> list[str]:
+    if isinstance(models, str):
+        raise TypeError("from_models() takes a list of model ids, not one string.")
+    ids = list(dict.fromkeys(m.strip() for m in models))
+    if not ids or not all(ids):
+        raise ValueError("from_models() needs at least one model id, and no empty one.")
+    return ids
+
+
+def _lookup_problem(error: ModelNotFoundError) -> str:
+    if error.status == 404:
+        return "not found on the Hub (404)"
+    if error.status in (401, 403):
+        return (
+            f"the Hub refused to show it ({error.status}): a private or gated model needs a "
+            "token that may read it"
+        )
+    return error.message
 
 
 class HfInferenceToolkit(BaseToolkit):
@@ -107,6 +136,8 @@ class HfInferenceToolkit(BaseToolkit):
     max_media_bytes: int = Field(default=25 * 2**20, gt=0)
     provider: str | None = None
     providers: dict[str, str] = Field(default_factory=dict)
+    _chosen: list[tuple[str, str, str]] | None = PrivateAttr(default=None)
+    """(tool name, task, model) of each tool, for a toolkit built by `from_models`."""
 
     def __init__(
         self,
@@ -169,23 +200,157 @@ class HfInferenceToolkit(BaseToolkit):
                 check_provider_name(name, SUPPORTED)
         return self
 
-    def get_tools(self) -> list[BaseTool]:
-        """One tool per selected task, in the order given (or alphabetical), sharing the client."""
-        names = self.tasks if self.tasks is not None else DEFAULT_TASKS
-        return [
-            TOOL_CLASSES[name]._assemble(
-                self.client,
-                model=self.models.get(name, ""),
-                parameters=self.parameters.get(name, {}),
-                media_root=self.media_root,
-                output_dir=self.output_dir,
-                allow_urls=self.allow_urls,
-                allow_private_urls=self.allow_private_urls,
-                max_media_bytes=self.max_media_bytes,
-                provider=self.providers.get(name, self.provider),
+    # -- from models (SPEC 8) ----------------------------------------------------------------
+
+    @classmethod
+    def from_models(
+        cls,
+        models: Iterable[str],
+        *,
+        provider: str | None = None,
+        skip_unavailable: bool = False,
+        **toolkit_keywords: Any,
+    ) -> Self:
+        """A toolkit with one tool per model, each tool chosen by the model's task on the Hub.
+
+        ```python
+        toolkit = HfInferenceToolkit.from_models(
+            ["black-forest-labs/FLUX.1-dev", "openai/whisper-large-v3"],
+            provider="auto", media_root="./media", output_dir="./media/out",
+        )
+        ```
+
+        One Hub lookup per model (its `pipeline_tag` and provider mapping; the mapping is then
+        cached for the calls). The model is fixed on its tool; a task given one model keeps its
+        tool name, several models of one task are named from their repo
+        (`text_to_image_flux_1_dev`), and each description names its model.
+
+        A model is available when some provider this package supports serves it `live` for its
+        task (the `provider` given, when named). Otherwise (a task no tool serves, a model
+        missing or private, no live provider) this raises one `ModelNotFoundError` listing
+        every such model and why; with `skip_unavailable=True`, each is a `UserWarning` and gets
+        no tool. `parameters=` and `providers=` are keyed by task name and apply to every tool
+        of that task; the other keywords are the toolkit's (and the client's).
+        """
+        toolkit = cls._for_models(provider, toolkit_keywords)
+        router = toolkit.client.providers
+        found: list[ModelInfo | ModelNotFoundError] = []
+        ids = _model_ids(models)
+        for model in ids:
+            try:
+                found.append(router.model_info(model))
+            except ModelNotFoundError as exc:
+                found.append(exc)
+        toolkit._choose_models(ids, found, skip_unavailable)
+        return toolkit
+
+    @classmethod
+    async def afrom_models(
+        cls,
+        models: Iterable[str],
+        *,
+        provider: str | None = None,
+        skip_unavailable: bool = False,
+        **toolkit_keywords: Any,
+    ) -> Self:
+        """Async twin of `from_models`: the Hub lookups run concurrently (at most 8 at once)."""
+        toolkit = cls._for_models(provider, toolkit_keywords)
+        router = toolkit.client.providers
+        ids = _model_ids(models)
+        gate = asyncio.Semaphore(_LOOKUPS_AT_ONCE)
+
+        async def look_up(model: str) -> ModelInfo | ModelNotFoundError:
+            async with gate:
+                try:
+                    return await router.amodel_info(model)
+                except ModelNotFoundError as exc:
+                    return exc
+
+        found = await asyncio.gather(*(look_up(model) for model in ids))
+        toolkit._choose_models(ids, list(found), skip_unavailable)
+        return toolkit
+
+    @classmethod
+    def _for_models(cls, provider: str | None, keywords: dict[str, Any]) -> Self:
+        if taken := {"tasks", "models"} & set(keywords):
+            raise TypeError(
+                f"from_models() takes no {' or '.join(sorted(taken))}=: the models given "
+                "choose the tools."
             )
-            for name in dict.fromkeys(names)
+        return cls(provider=provider, **keywords)
+
+    def _choose_models(
+        self,
+        ids: list[str],
+        found: list[ModelInfo | ModelNotFoundError],
+        skip_unavailable: bool,
+    ) -> None:
+        from ._served import tool_for, tool_names, unavailable_reason
+
+        default = self.provider or self.client.provider
+        kept: list[tuple[str, str]] = []
+        problems: list[tuple[str, str]] = []
+        for model, info in zip(ids, found, strict=True):
+            if isinstance(info, ModelNotFoundError):
+                problems.append((model, _lookup_problem(info)))
+                continue
+            tool = tool_for(info)
+            provider = self.providers.get(tool, default) if tool else default
+            why = unavailable_reason(info, tool, provider)
+            if why is not None:
+                problems.append((model, why))
+            elif tool is not None:
+                kept.append((tool, model))
+        if problems and not skip_unavailable:
+            listed = "; ".join(f"{model}: {why}" for model, why in problems)
+            raise ModelNotFoundError(
+                f"{len(problems)} of {len(ids)} model(s) cannot be used: {listed}. Pick served "
+                "models (`hf-inference-tools models TASK` lists them), or pass "
+                "skip_unavailable=True to leave these out.",
+                model=problems[0][0] if len(problems) == 1 else None,
+            )
+        for model, why in problems:
+            warnings.warn(f"Model {model!r} left out: {why}.", UserWarning, stacklevel=3)
+        names = tool_names(kept)
+        self._chosen = [
+            (name, tool, model) for name, (tool, model) in zip(names, kept, strict=True)
         ]
+
+    @property
+    def tool_models(self) -> dict[str, str]:
+        """Tool name -> model, for a toolkit built by `from_models` (else each task's model)."""
+        if self._chosen is not None:
+            return {name: model for name, _, model in self._chosen}
+        return {tool.name: getattr(tool, "model", "") for tool in self.get_tools()}
+
+    # -- tools -------------------------------------------------------------------------------
+
+    def get_tools(self) -> list[BaseTool]:
+        """One tool per selected task, in the order given (or alphabetical), sharing the client;
+        for a toolkit built by `from_models`, one per available model, in the order given."""
+        if self._chosen is not None:
+            return [self._tool(task, model, name) for name, task, model in self._chosen]
+        names = self.tasks if self.tasks is not None else DEFAULT_TASKS
+        return [self._tool(name, self.models.get(name, "")) for name in dict.fromkeys(names)]
+
+    def _tool(self, task: str, model: str, name: str | None = None) -> BaseTool:
+        tool = TOOL_CLASSES[task]._assemble(
+            self.client,
+            model=model,
+            parameters=self.parameters.get(task, {}),
+            media_root=self.media_root,
+            output_dir=self.output_dir,
+            allow_urls=self.allow_urls,
+            allow_private_urls=self.allow_private_urls,
+            max_media_bytes=self.max_media_bytes,
+            provider=self.providers.get(task, self.provider),
+        )
+        if name is not None:
+            from ._served import describe
+
+            tool.name = name
+            tool.description = describe(tool.description, model)
+        return tool
 
     def close(self) -> None:
         """Close the shared client's HTTP connections (those it created)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from ..errors import ModelNotFoundError
 from ._mapping import MappingEntry
 
-__all__ = ["RETIRED", "check_provider_name", "choose", "hub_task"]
+__all__ = ["RETIRED", "check_provider_name", "choose", "hub_task", "live_entries"]
 
 RETIRED = frozenset(
     {"nebius", "sambanova", "hyperbolic", "black-forest-labs", "clarifai", "nvidia"}
@@ -53,6 +53,25 @@ def _seen(entries: list[MappingEntry]) -> str:
     if not entries:
         return "no provider at all"
     return ", ".join(f"{e.provider} ({e.task}, {e.status})" for e in entries)
+
+
+def live_entries(
+    entries: Iterable[MappingEntry],
+    *,
+    task: str,
+    wanted_task: str,
+    implemented: Callable[[str, str], bool],
+) -> list[MappingEntry]:
+    """The entries "auto" may use, in the Hub's order: each provider's first entry that is for
+    `wanted_task`, `live`, and a (provider, task) pair we implement."""
+    firsts: dict[str, MappingEntry] = {}
+    for entry in entries:  # only a provider's first entry counts, as in the reference clients
+        firsts.setdefault(entry.provider, entry)
+    return [
+        e
+        for e in firsts.values()
+        if _serves(e, wanted_task) and e.status == "live" and implemented(e.provider, task)
+    ]
 
 
 def choose(
@@ -94,16 +113,12 @@ def choose(
                 stacklevel=4,
             )
         return [found]
-    eligible = [
-        e
-        for e in firsts.values()
-        if _serves(e, wanted_task) and e.status == "live" and implemented(e.provider, task)
-    ]
+    eligible = live_entries(entries, task=task, wanted_task=wanted_task, implemented=implemented)
     if not eligible:
         raise ModelNotFoundError(
             f"{task} with model {model!r}: no live Inference Provider that this package "
             f"supports serves it for {wanted_task!r}. The Hub's mapping lists {_seen(entries)}. "
-            "Pick another model (`hf-inference-tools models` lists served ones), name a "
+            f"Pick a served model (`hf-inference-tools models {task}` lists them), name a "
             "provider, or pass endpoint_url.",
             task=task,
             model=model,

@@ -6,6 +6,10 @@ Answers are cached per (hub, model, token) for `ttl` seconds (the Hub re-tests m
 few hours, and a token may see private mappings another cannot), at most `max_size` of them;
 concurrent first calls for one key make one lookup (a lock per key in threads, a shared future
 per key in each event loop). Failures are not cached.
+
+`HfInferenceToolkit.from_models` and the `models` command also need the model's task: they ask
+for `expand[]=pipeline_tag` too (`parse_model_info`), and read the Hub's model search, which
+lists the same mapping as a list naming each provider (`parse_model_list`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,15 @@ from typing import Any
 
 from ..errors import ModelNotFoundError
 
-__all__ = ["MappingCache", "MappingEntry", "cache_key", "parse_mapping"]
+__all__ = [
+    "MappingCache",
+    "MappingEntry",
+    "ModelInfo",
+    "cache_key",
+    "parse_mapping",
+    "parse_model_info",
+    "parse_model_list",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +46,15 @@ class MappingEntry:
     task: str
     status: str
     adapter_weights: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """A model's Hub task (`pipeline_tag`, None when it has none) and its provider mapping."""
+
+    model: str
+    pipeline_tag: str | None
+    entries: tuple[MappingEntry, ...]
 
 
 Key = tuple[str, str, str]
@@ -54,6 +75,36 @@ def parse_mapping(model: str, body: Any) -> list[MappingEntry]:
             "model id, or pass provider='hf-inference' or endpoint_url.",
             model=model,
         )
+    return _entries(model, raw)
+
+
+def parse_model_info(model: str, body: Any) -> ModelInfo:
+    """A model info answer (`expand[]=pipeline_tag&expand[]=inferenceProviderMapping`); a model
+    the Hub lists no mapping for is served by no provider."""
+    if not isinstance(body, Mapping):
+        raise ModelNotFoundError(
+            f"The Hub's answer for model {model!r} is not a model.", model=model
+        )
+    tag = body.get("pipeline_tag")
+    raw = body.get("inferenceProviderMapping")
+    return ModelInfo(
+        model=model,
+        pipeline_tag=tag if isinstance(tag, str) and tag else None,
+        entries=tuple(_entries(model, raw) if raw is not None else ()),
+    )
+
+
+def parse_model_list(body: Any) -> list[ModelInfo]:
+    """The Hub's model search answer (a list of models); entries that are not models are skipped."""
+    models = body if isinstance(body, list) else []
+    return [
+        parse_model_info(str(item.get("id") or item.get("modelId")), item)
+        for item in models
+        if isinstance(item, Mapping) and (item.get("id") or item.get("modelId"))
+    ]
+
+
+def _entries(model: str, raw: Any) -> list[MappingEntry]:
     items: list[tuple[str, Any]]
     if isinstance(raw, Mapping):
         items = list(raw.items())
@@ -114,6 +165,10 @@ class MappingCache:
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_size:
                 self._entries.popitem(last=False)
+
+    def put(self, key: Key, entries: list[MappingEntry]) -> None:
+        """Cache `entries` for `key`, as a lookup would (a model info read elsewhere)."""
+        self._store(key, entries)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -21,6 +21,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 from pydantic import SecretStr
@@ -44,13 +45,23 @@ from ..errors import (
 from ..tasks._spec import BuildContext, TaskSpec
 from ._choose import check_provider_name, choose, hub_task
 from ._jobs import JobClock, StatusCallback, apoll, poll
-from ._mapping import MappingCache, MappingEntry, cache_key, parse_mapping
+from ._mapping import (
+    MappingCache,
+    MappingEntry,
+    ModelInfo,
+    cache_key,
+    parse_mapping,
+    parse_model_info,
+    parse_model_list,
+)
 from ._table import ADAPTERS, DIRECT_BASES, HF_INFERENCE, SUPPORTED, implemented
 from ._types import Adapter, Context, Done, Download, FetchJson, Outcome, decode_data_uri
 
 __all__ = ["AUTO", "ProviderRouter", "answered_by"]
 
 AUTO = "auto"
+MAX_SEARCH = 1000
+"""The most models one Hub search may ask for."""
 T = TypeVar("T")
 
 # Failures worth another provider: the provider is down or busy, not the call wrong.
@@ -146,14 +157,21 @@ class ProviderRouter:
         """Raise before sending what the router's chat endpoint would refuse (a provider key)."""
         self._check_auth(spec, model, AUTO)
 
-    def _lookup_request(self, model: str) -> tuple[CallContext, ApiRequest]:
-        url = f"{self.hub_url}/api/models/{model}?expand[]=inferenceProviderMapping"
+    def _hub_request(self, what: str, model: str, url: str) -> tuple[CallContext, ApiRequest]:
         # The Hub sees the token only when it is an HF token, never a provider's key.
         auth = "bearer" if self._secret and self._secret.startswith("hf_") else "none"
-        return CallContext("provider mapping", model), ApiRequest(
+        return CallContext(what, model), ApiRequest(
             url=url,
             method="GET",
             auth=auth,  # type: ignore[arg-type]
+        )
+
+    def _lookup_request(
+        self, model: str, expand: tuple[str, ...] = ("inferenceProviderMapping",)
+    ) -> tuple[CallContext, ApiRequest]:
+        query = "&".join(f"expand[]={field}" for field in expand)
+        return self._hub_request(
+            "provider mapping", model, f"{self.hub_url}/api/models/{model}?{query}"
         )
 
     def _lookup_failed(self, model: str, exc: HfInferenceError) -> HfInferenceError:
@@ -191,6 +209,71 @@ class ProviderRouter:
             return parse_mapping(model, _json(response, model))
 
         return await self.mappings.aget(cache_key(self.hub_url, model, self._secret), load)
+
+    # -- the catalogue (SPEC 8): a model's task, and the Hub's model search ------------------
+
+    _INFO_EXPAND = ("pipeline_tag", "inferenceProviderMapping")
+
+    def _info(self, model: str, response: ApiResponse) -> ModelInfo:
+        info = parse_model_info(model, _json(response, model))
+        # The mapping just read serves the calls that follow (no second lookup).
+        self.mappings.put(cache_key(self.hub_url, model, self._secret), list(info.entries))
+        return info
+
+    def model_info(self, model: str) -> ModelInfo:
+        """The model's Hub task and provider mapping (one lookup); its mapping is cached.
+
+        Raises `ModelNotFoundError` (with the Hub's status) for a missing or private model.
+        """
+        ctx, request = self._lookup_request(model, self._INFO_EXPAND)
+        try:
+            response = self._transport.send(ctx, request, Options())
+        except HfInferenceError as exc:
+            raise self._lookup_failed(model, exc) from exc
+        return self._info(model, response)
+
+    async def amodel_info(self, model: str) -> ModelInfo:
+        """Async twin of `model_info`."""
+        ctx, request = self._lookup_request(model, self._INFO_EXPAND)
+        try:
+            response = await self._transport.asend(ctx, request, Options())
+        except HfInferenceError as exc:
+            raise self._lookup_failed(model, exc) from exc
+        return self._info(model, response)
+
+    def _search_request(
+        self, pipeline_tag: str, provider: str | None, limit: int
+    ) -> tuple[CallContext, ApiRequest]:
+        if not 1 <= limit <= MAX_SEARCH:
+            raise ValueError(f"limit must be between 1 and {MAX_SEARCH}.")
+        query = urlencode(
+            {
+                "pipeline_tag": pipeline_tag,
+                "inference_provider": provider or "all",
+                "sort": "downloads",
+                "direction": "-1",
+                "limit": str(limit),
+            }
+        )
+        url = f"{self.hub_url}/api/models?{query}&expand[]=inferenceProviderMapping"
+        return self._hub_request("model search", pipeline_tag, url)
+
+    def search(
+        self, pipeline_tag: str, provider: str | None = None, limit: int = 20
+    ) -> list[ModelInfo]:
+        """The Hub's models for `pipeline_tag` served by `provider` (None: by any), most
+        downloaded first, at most `limit` (each with its mapping; `pipeline_tag` set)."""
+        ctx, request = self._search_request(pipeline_tag, provider, limit)
+        response = self._transport.send(ctx, request, Options())
+        return _listed(pipeline_tag, response, limit)
+
+    async def asearch(
+        self, pipeline_tag: str, provider: str | None = None, limit: int = 20
+    ) -> list[ModelInfo]:
+        """Async twin of `search`."""
+        ctx, request = self._search_request(pipeline_tag, provider, limit)
+        response = await self._transport.asend(ctx, request, Options())
+        return _listed(pipeline_tag, response, limit)
 
     def _plan(
         self, spec: TaskSpec[Any, Any], model: str, provider: str, entries: list[MappingEntry]
@@ -564,6 +647,21 @@ def _tagged(exc: HfInferenceError, provider: str, tried: list[str]) -> HfInferen
         error.message = f"{exc.message} Providers tried, in order: {', '.join(tried)}."
         error.args = (error.message,)
     return error
+
+
+def _listed(pipeline_tag: str, response: ApiResponse, limit: int) -> list[ModelInfo]:
+    body = _json_or_none(response)
+    if not isinstance(body, list):
+        raise OutputError(
+            f"The Hub's model search for {pipeline_tag!r} did not answer a list of models. "
+            "Check hub_url / HF_ENDPOINT.",
+            status=response.status,
+        )
+    found = parse_model_list(body)[:limit]
+    return [
+        info if info.pipeline_tag else ModelInfo(info.model, pipeline_tag, info.entries)
+        for info in found
+    ]
 
 
 def _json(response: ApiResponse, model: str) -> Any:

@@ -202,13 +202,26 @@ class HfInferenceMock:
         providers: Iterable[str] | Mapping[str, str] = ("hf-inference",),
         *,
         status: str = "live",
+        pipeline_tag: str | None = None,
     ) -> None:
         """Serve `model` for `task` (a tool name) by `providers`, in that order (names, or
         name -> the model's id there), as the Hub's mapping will say; a model hf-inference
-        serves is also answered as `task` on requests that do not name their task."""
-        self.hub.add_model(model, _known(task), providers, status=status)
+        serves is also answered as `task` on requests that do not name their task.
+
+        The Hub's model info and model search list it with `task`'s Hub id as its
+        `pipeline_tag` (text-generation for the chat tools), unless `pipeline_tag` says another;
+        `providers=()` lists it served by none.
+        """
+        self.hub.add_model(model, _known(task), providers, status=status, pipeline_tag=pipeline_tag)
         if "hf-inference" in providers:
             self.models[model] = task
+
+    def add_missing(self, model: str, status: int = 404) -> None:
+        """Make the Hub answer `status` for `model`'s lookups: 404, a model that does not exist;
+        401, a private or gated one the token may not read."""
+        if status not in (401, 403, 404):
+            raise ValueError("status must be 401, 403 or 404.")
+        self.hub.add_missing(model, status)
 
     def _record(self, task: str, model: str, request: httpx.Request) -> None:
         self.calls.append(RecordedCall(task, model, request, status=200))
@@ -253,6 +266,8 @@ class HfInferenceMock:
             return self._answer_model(request, called)
         if request.method == "GET" and url.startswith(self.hub_url + "/api/models/"):
             return self.hub.answer_hub(request)
+        if request.method == "GET" and url.startswith(self.hub_url + "/api/models?"):
+            return self.hub.answer_search(request)
         if url.startswith(self.router_url + "/"):
             root = len(httpx.URL(self.router_url).path.rstrip("/"))
             return self.hub.answer_router(request, request.url.path[root:])

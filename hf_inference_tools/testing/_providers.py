@@ -2,7 +2,10 @@
 
 `HubStandIn` keeps which models exist and which providers serve them (every default model is
 served by hf-inference, as the defaults were chosen for it), answers
-`GET {hub}/api/models/{model}?expand[]=inferenceProviderMapping` with the Hub's shape, and
+`GET {hub}/api/models/{model}?expand[]=inferenceProviderMapping` (and `expand[]=pipeline_tag`)
+and the model search `GET {hub}/api/models?pipeline_tag=...&inference_provider=...` with the
+Hub's shapes (a mapping keyed by provider in model info, a list naming each provider in the
+search), answers 404 (or 401) for models registered as missing (or private), and
 answers routed provider calls offline with realistic bodies: the router's own chat endpoint,
 OpenAI-style chat / completions / embeddings on every chat provider, fal-ai's queue (a job that
 is queued, then running, then done), replicate predictions, together images and speech. Media
@@ -12,6 +15,7 @@ results come as `data:` URIs, so nothing is downloaded.
 from __future__ import annotations
 
 import base64
+import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,6 +32,8 @@ __all__ = ["HubStandIn"]
 _HUB_TASK_OVERRIDES = {
     "chat_completion": "conversational",
     "text_generation_completions": "text-generation",
+    "question_answer": "question-answering",
+    "table_question_answer": "table-question-answering",
 }
 
 
@@ -36,11 +42,20 @@ def hub_task(task: str) -> str:
     return _HUB_TASK_OVERRIDES.get(task, task.replace("_", "-"))
 
 
+# A chat model's pipeline tag is text-generation; its mapping says "conversational".
+_PIPELINE_TAGS = {"chat_completion": "text-generation", "conversational": "text-generation"}
+
+
 @dataclass
 class _Mapping:
     task: str
     providers: dict[str, tuple[str, str]] = field(default_factory=dict)
     """provider -> (provider id, status)."""
+    pipeline_tag: str | None = None
+    """The model's Hub task, when not the one `task` implies."""
+
+    def tag(self) -> str:
+        return self.pipeline_tag or _PIPELINE_TAGS.get(self.task, hub_task(self.task))
 
 
 @dataclass
@@ -51,6 +66,8 @@ class HubStandIn:
     answer: Callable[[str, str, httpx.Request], httpx.Response]
     """The serverless stand-in's answer (overrides, samples, streams) for a task and model."""
     models: dict[str, _Mapping] = field(default_factory=dict)
+    missing: dict[str, int] = field(default_factory=dict)
+    """Models the Hub does not show: model -> 404 (missing) or 401 (private)."""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _polls: dict[str, int] = field(default_factory=dict)
 
@@ -61,29 +78,78 @@ class HubStandIn:
         providers: Iterable[str] | Mapping[str, str] = ("hf-inference",),
         *,
         status: str = "live",
+        pipeline_tag: str | None = None,
     ) -> None:
         """Serve `model` for `task` (a tool name) by `providers` (names, or name -> its id)."""
         named = providers if isinstance(providers, Mapping) else {p: model for p in providers}
         entry = self.models.setdefault(model, _Mapping(task))
         entry.task = task
         entry.providers = {p: (pid, status) for p, pid in named.items()}
+        entry.pipeline_tag = pipeline_tag
+        self.missing.pop(model, None)
+
+    def add_missing(self, model: str, status: int = 404) -> None:
+        """Make the Hub answer `status` for `model`: 404 (no such model) or 401 (private)."""
+        self.models.pop(model, None)
+        self.missing[model] = status
 
     # -- the Hub -------------------------------------------------------------------------------
 
     def answer_hub(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
         model = path.split("/api/models/", 1)[1].strip("/")
+        if (refused := self.missing.get(model)) is not None:
+            # The Hub's own words: a private repo looks the same as a missing one.
+            return _error(refused, "Repository not found")
+        expand = request.url.params.get_list("expand[]")
         entry = self.models.get(model)
+        body: dict[str, Any] = {"_id": _object_id(model), "id": model}
         if entry is None:
             # A model nobody registered is served by hf-inference, which runs any model's own
             # pipeline: calls name their task, so any model works with no setup.
             mapping = {"hf-inference": {"status": "live", "providerId": model, "task": ""}}
-            return httpx.Response(200, json={"id": model, "inferenceProviderMapping": mapping})
+            return httpx.Response(200, json={**body, "inferenceProviderMapping": mapping})
+        if "pipeline_tag" in expand:
+            body["pipeline_tag"] = entry.tag()
         mapping = {
             provider: {"status": status, "providerId": pid, "task": hub_task(entry.task)}
             for provider, (pid, status) in entry.providers.items()
         }
-        return httpx.Response(200, json={"id": model, "inferenceProviderMapping": mapping})
+        return httpx.Response(200, json={**body, "inferenceProviderMapping": mapping})
+
+    def answer_search(self, request: httpx.Request) -> httpx.Response:
+        """`GET {hub}/api/models?pipeline_tag=...&inference_provider=...&limit=N`, in the order
+        the models were registered; the mapping as a list naming each provider."""
+        params = request.url.params
+        tag = params.get("pipeline_tag")
+        provider = params.get("inference_provider")
+        try:
+            limit = int(params.get("limit", "1000"))
+        except ValueError:
+            return _error(400, "limit must be an integer")
+        found: list[dict[str, Any]] = []
+        for model, entry in self.models.items():
+            if len(found) >= limit:
+                break
+            if tag and entry.tag() != tag:
+                continue
+            if provider and provider != "all" and provider not in entry.providers:
+                continue
+            if not entry.providers:
+                continue
+            mapping = [
+                {"provider": p, "providerId": pid, "status": status, "task": hub_task(entry.task)}
+                for p, (pid, status) in entry.providers.items()
+            ]
+            found.append(
+                {
+                    "_id": _object_id(model),
+                    "id": model,
+                    "pipeline_tag": entry.tag(),
+                    "inferenceProviderMapping": mapping,
+                }
+            )
+        return httpx.Response(200, json=found)
 
     # -- routed providers ----------------------------------------------------------------------
 
@@ -213,6 +279,11 @@ def _fal_result(task: str) -> dict[str, Any]:
         return {"image": {"url": data_uri(png_bytes(), "image/png")}}
     image = {"url": data_uri(png_bytes(64, 48), "image/png"), "width": 64, "height": 48}
     return {"images": [image], "seed": 42, "has_nsfw_concepts": [False]}
+
+
+def _object_id(model: str) -> str:
+    """A stable stand-in for the Hub's 24-hex-digit `_id`."""
+    return hashlib.sha256(model.encode()).hexdigest()[:24]
 
 
 def _error(status: int, message: str) -> httpx.Response:
