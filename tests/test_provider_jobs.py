@@ -52,8 +52,8 @@ class Server:
         return sum(1 for m, p, _ in self.seen if (m, p) == (method, path))
 
 
-@pytest.fixture
-def server() -> Iterator[Server]:
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[Server]:
     state = Server()
 
     class Handler(BaseHTTPRequestHandler):

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 from pydantic_core import to_jsonable_python
 
 from .._media import sniff_mime
+from .._progress import PROGRESS_EVENT
 from .._version import __version__
 from ..tools import HfInferenceTool
 
@@ -336,10 +337,6 @@ class _Bridge:
 
 
 _Progress = Callable[[float, float | None, str | None], Awaitable[None]]
-
-PROGRESS_EVENT = "hf_inference_progress"
-"""The LangChain custom event a tool sends while a provider job runs (SPEC section 7), with data
-`{"task", "model", "provider", "job_id", "status", "queue_position", "elapsed_s"}`."""
 
 
 class _ProgressEvents(AsyncCallbackHandler):
