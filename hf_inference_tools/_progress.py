@@ -27,6 +27,7 @@ __all__ = [
     "JobProgress",
     "Sink",
     "Watcher",
+    "describe_progress",
     "watchers",
     "watching",
 ]
@@ -126,3 +127,14 @@ class JobProgress:
                     await sink.areport(dict(event))
                 else:
                     sink.report(dict(event))
+
+
+def describe_progress(event: Event) -> str:
+    """An event as a person reads it: `fal-ai 7f3a: queued, queue position 2, 4 s`."""
+    parts = [str(event.get("status", "running"))]
+    if event.get("queue_position") is not None:
+        parts.append(f"queue position {event['queue_position']}")
+    if event.get("elapsed_s") is not None:
+        parts.append(f"{float(event['elapsed_s']):.0f} s")
+    who = " ".join(str(event[k]) for k in ("provider", "job_id") if event.get(k))
+    return f"{who}: {', '.join(parts)}" if who else ", ".join(parts)

@@ -33,6 +33,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from ._config import resolve_token
+from ._progress import Sink, describe_progress, watching
 from ._version import __version__
 from .client import HfInference
 from .errors import (
@@ -343,8 +344,13 @@ def _run(args: argparse.Namespace) -> int:
             handle_validation_error=False,
         )
         call = {"type": "tool_call", "id": "cli", "name": tool.name, "args": call_args}
+        status = _StatusLine(sys.stderr)
         try:
-            message = tool.invoke(call)
+            with watching(status.sink):
+                message = tool.invoke(call)
+        except KeyboardInterrupt:
+            status.close()
+            return _interrupted(status)
         except ValidationError as exc:
             raise UsageError(f"invalid arguments for {tool.name}: {_problems(exc)}") from exc
         except MediaError as exc:
@@ -358,6 +364,8 @@ def _run(args: argparse.Namespace) -> int:
                 "https://huggingface.co/settings/tokens), or add --offline to try the offline "
                 "stand-in.",
             ) from exc
+        finally:
+            status.close()
     if args.offline:
         print(
             "offline: answered by the package's stand-in (HfInferenceMock), not by a model; "
@@ -374,6 +382,53 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(_readable(content))
     return 0
+
+
+class _StatusLine:
+    """A provider job's progress on stderr: one line rewritten in place on a terminal, a plain
+    line per change of status or queue position otherwise (stdout keeps the result only)."""
+
+    def __init__(self, stream: typing.TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.width = 0
+        self.last: dict[str, Any] | None = None
+
+    def sink(self) -> Sink:
+        return Sink(self.show)
+
+    def show(self, event: dict[str, Any]) -> None:
+        changed = self.last is None or (event["status"], event["queue_position"]) != (
+            self.last["status"],
+            self.last["queue_position"],
+        )
+        self.last = event
+        text = f"job {describe_progress(event)}"
+        if self.tty:
+            self.stream.write("\r" + text.ljust(self.width))
+            self.width = len(text)
+            if event["status"] in ("done", "failed", "cancelled"):
+                self.close()
+        elif changed:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End a line left open on the terminal."""
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.width = 0
+
+
+def _interrupted(status: _StatusLine) -> int:
+    job = status.last
+    if job is None:
+        raise KeyboardInterrupt
+    where = f"job {job['job_id']} on {job['provider']}"
+    if job["status"] == "cancelled":  # the provider took the request; not waiting for it
+        return _fail(f"interrupted: asked {job['provider']} to cancel job {job['job_id']}", 130)
+    return _fail(f"interrupted: {where} could not be cancelled from here and may still run", 130)
 
 
 def _offline_api(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:

@@ -443,9 +443,9 @@ class ProviderRouter:
 
     def _poll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
-        if progress is not None:
-            progress.report(job.state, job.queue_position)
         try:
+            if progress is not None:
+                progress.report(job.state, job.queue_position)
             return poll(
                 job,
                 lambda url: self._transport.send(call.ctx, call.get(url), options),
@@ -467,8 +467,6 @@ class ProviderRouter:
 
     async def _apoll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
-        if progress is not None:
-            await progress.areport(job.state, job.queue_position)
 
         async def get(url: str) -> ApiResponse:
             return await self._transport.asend(call.ctx, call.get(url), options)
@@ -478,6 +476,8 @@ class ProviderRouter:
                 await progress.areport(state.status, state.queue_position)
 
         try:
+            if progress is not None:
+                await progress.areport(job.state, job.queue_position)
             return await apoll(
                 job,
                 get,
