@@ -14,8 +14,9 @@ from uuid import UUID
 import pytest
 from langchain_core.callbacks import BaseCallbackHandler
 
-from hf_inference_tools import HfInference, TextToImageTool
+from hf_inference_tools import HfInference, HfInferenceToolkit, TextToImageTool, TextToVideoTool
 from hf_inference_tools._progress import Sink, watching
+from hf_inference_tools.testing import HfInferenceMock
 from hf_inference_tools.tools import PROGRESS_EVENT
 from hf_inference_tools.tools._base import progress_sink
 from tests.test_provider_jobs import (
@@ -150,3 +151,93 @@ def test_nobody_listening__no_sink_no_events_same_requests(server: Server, mode:
     assert run({"callbacks": [collector]}) == unwatched  # listening costs no request
     assert isinstance(sinks[1], Sink)
     assert len(collector.events) == len(EXPECTED)
+
+
+# -- over the offline stand-in: its fal jobs, MCP progress notifications -----------------------
+
+
+async def no_wait(seconds: float) -> None:
+    """The poller's waits, not spent (the stand-in's jobs move one step per poll)."""
+
+
+def test_stand_in__fal_job_moves_up_the_queue_runs_then_is_done(
+    hf_inference_mock: HfInferenceMock,
+) -> None:
+    hf = HfInference(token="hf_stand_in")
+    hf.providers.sleep = lambda seconds: None
+    hf.providers.clock = lambda: 0.0  # time stands still: only changes are sent
+    collector = Collector()
+    TextToVideoTool(client=hf).invoke(ARGS, {"callbacks": [collector]})
+    states = [(e["status"], e["queue_position"]) for e in collector.events]
+    assert states == [
+        ("queued", 2),
+        ("queued", 1),
+        ("queued", 0),
+        ("running", None),
+        ("done", None),
+    ]
+
+
+def test_stand_in__ctrl_c_cancel_is_answered_and_recorded_once(
+    hf_inference_mock: HfInferenceMock,
+) -> None:
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 3:
+            raise KeyboardInterrupt
+
+    hf = HfInference(token="hf_stand_in")
+    hf.providers.sleep = sleep
+    with pytest.raises(KeyboardInterrupt):
+        hf.text_to_video(inputs="a fox")
+    cancels = [c for c in hf_inference_mock.calls if c.request.method == "PUT"]
+    assert len(cancels) == 1
+    assert cancels[0].request.url.path.endswith("/requests/offline-1/cancel")
+    assert cancels[0].task == "text_to_video"
+
+
+def test_stand_in__keeps_a_bounded_number_of_jobs(hf_inference_mock: HfInferenceMock) -> None:
+    hf_inference_mock.hub.fal_queue, hf_inference_mock.hub.fal_running = -1, 0  # done at once
+    hf = HfInference(token="hf_stand_in")
+    hf.providers.sleep = lambda seconds: None
+    for _ in range(300):
+        hf.text_to_video(inputs="a fox")
+    assert len(hf_inference_mock.hub._polls) == 256
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_mcp__progress_notifications_for_a_job_on_the_stand_in(
+    hf_inference_mock: HfInferenceMock, mode: str
+) -> None:
+    from mcp import Client
+
+    from hf_inference_tools.mcp import build_server
+
+    kit = HfInferenceToolkit(tasks=["text_to_video"], token="hf_stand_in")
+    tools = kit.get_tools()
+    tools[0].client.providers.asleep = no_wait  # type: ignore[attr-defined]
+    tools[0].client.providers.clock = lambda: 0.0  # type: ignore[attr-defined]
+    seen: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        seen.append((progress, total, message))
+
+    try:
+        async with Client(build_server(tools), mode=mode) as client:
+            result = await client.call_tool("text_to_video", ARGS, progress_callback=on_progress)
+            quiet = await client.call_tool("text_to_video", ARGS)  # no progressToken: none sent
+    finally:
+        await kit.aclose()
+    assert not result.is_error and not quiet.is_error
+    assert [progress for progress, _, _ in seen] == [1.0, 2.0, 3.0, 4.0, 5.0]
+    assert all(total is None for _, total, _ in seen)
+    messages = [message.rsplit(", ", 1)[0] for _, _, message in seen if message]
+    assert messages == [
+        "fal-ai offline-1: queued, queue position 2",
+        "fal-ai offline-1: queued, queue position 1",
+        "fal-ai offline-1: queued, queue position 0",
+        "fal-ai offline-1: running",
+        "fal-ai offline-1: done",
+    ]
