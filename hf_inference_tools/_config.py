@@ -7,7 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_HUB_URL", "DEFAULT_ROUTER_URL", "Options", "resolve_token"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_HUB_URL",
+    "DEFAULT_ROUTER_URL",
+    "OFFLINE_TOKEN",
+    "Options",
+    "resolve_token",
+]
 
 DEFAULT_BASE_URL = "https://router.huggingface.co/hf-inference"
 DEFAULT_ROUTER_URL = "https://router.huggingface.co"
@@ -66,3 +73,8 @@ def resolve_token(explicit: str | SecretStr | None = None) -> SecretStr | None:
     except (OSError, UnicodeDecodeError):
         token = None
     return SecretStr(token) if token else None
+
+
+OFFLINE_TOKEN = "hf_offline_stand_in"  # noqa: S105  # not a secret: the stand-in takes any
+"""The token `--offline` calls carry: the stand-in answers any HF-shaped token, so a user's
+real token is neither needed nor used offline."""

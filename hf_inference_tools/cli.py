@@ -33,7 +33,8 @@ from typing import Any, NoReturn
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from ._config import resolve_token
+from ._config import OFFLINE_TOKEN, resolve_token
+from ._progress import Sink, describe_progress, watching
 from ._version import __version__
 from .client import HfInference
 from .errors import (
@@ -327,6 +328,9 @@ def _run(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         if args.offline:
             stack.enter_context(_offline_api(args))
+            # The stand-in takes any HF-shaped token (providers need one): the user's real
+            # token is neither needed nor sent anywhere offline.
+            client_kwargs["token"] = OFFLINE_TOKEN
         try:
             client = stack.enter_context(HfInference(**client_kwargs))
         except ValueError as exc:  # an unknown provider, a bad setting: the user's to fix
@@ -345,8 +349,13 @@ def _run(args: argparse.Namespace) -> int:
             handle_validation_error=False,
         )
         call = {"type": "tool_call", "id": "cli", "name": tool.name, "args": call_args}
+        status = _StatusLine(sys.stderr)
         try:
-            message = tool.invoke(call)
+            with watching(status.sink):
+                message = tool.invoke(call)
+        except KeyboardInterrupt:
+            status.close()
+            return _interrupted(status)
         except ValidationError as exc:
             raise UsageError(f"invalid arguments for {tool.name}: {_problems(exc)}") from exc
         except MediaError as exc:
@@ -360,6 +369,8 @@ def _run(args: argparse.Namespace) -> int:
                 "https://huggingface.co/settings/tokens), or add --offline to try the offline "
                 "stand-in.",
             ) from exc
+        finally:
+            status.close()
     if args.offline:
         print(
             "offline: answered by the package's stand-in (HfInferenceMock), not by a model; "
@@ -376,6 +387,53 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(_readable(content))
     return 0
+
+
+class _StatusLine:
+    """A provider job's progress on stderr: one line rewritten in place on a terminal, a plain
+    line per change of status or queue position otherwise (stdout keeps the result only)."""
+
+    def __init__(self, stream: typing.TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.width = 0
+        self.last: dict[str, Any] | None = None
+
+    def sink(self) -> Sink:
+        return Sink(self.show)
+
+    def show(self, event: dict[str, Any]) -> None:
+        changed = self.last is None or (event["status"], event["queue_position"]) != (
+            self.last["status"],
+            self.last["queue_position"],
+        )
+        self.last = event
+        text = f"job {describe_progress(event)}"
+        if self.tty:
+            self.stream.write("\r" + text.ljust(self.width))
+            self.width = len(text)
+            if event["status"] in ("done", "failed", "cancelled"):
+                self.close()
+        elif changed:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End a line left open on the terminal."""
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.width = 0
+
+
+def _interrupted(status: _StatusLine) -> int:
+    job = status.last
+    if job is None:
+        raise KeyboardInterrupt
+    where = f"job {job['job_id']} on {job['provider']}"
+    if job["status"] == "cancelled":  # the provider took the request; not waiting for it
+        return _fail(f"interrupted: asked {job['provider']} to cancel job {job['job_id']}", 130)
+    return _fail(f"interrupted: {where} could not be cancelled from here and may still run", 130)
 
 
 def _offline_api(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:

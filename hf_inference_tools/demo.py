@@ -22,6 +22,7 @@ from langchain.agents import create_agent
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 
+from ._progress import describe_progress
 from .testing import (
     HfInferenceMock,
     RecordedCall,
@@ -250,8 +251,15 @@ def _play(agent: Any, text: str, out: TextIO) -> list[BaseMessage]:
     _say(out, "\nuser: ", text)
     messages: list[BaseMessage] = []
     names: dict[str, str] = {}
-    updates = agent.stream({"messages": [{"role": "user", "content": text}]}, stream_mode="updates")
-    for update in updates:
+    # "custom": the tools' progress while a provider job runs (queued, its place, running, done).
+    stream = agent.stream(
+        {"messages": [{"role": "user", "content": text}]}, stream_mode=["updates", "custom"]
+    )
+    for mode, update in stream:
+        if mode == "custom":
+            if isinstance(update, dict) and "job_id" in update:
+                _say(out, "  progress: ", f"job {describe_progress(update)}")
+            continue
         for node in update.values():
             for message in (node or {}).get("messages", []) if isinstance(node, dict) else []:
                 messages.append(message)

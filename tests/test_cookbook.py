@@ -28,6 +28,7 @@ PROMISES: dict[str, tuple[str, str | None]] = {
         "mcp-output/text_to_image.png",
     ),
     "one_tool.py": ('the LLM reads: [{"label":"POSITIVE"', None),
+    "progress.py": ("job offline-1 on fal-ai: queued (queue position 2)", None),
     "providers.py": ("answered by: replicate", "cookbook-output/text_to_image-*.png"),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterator
@@ -19,13 +20,15 @@ from typing import Any
 import pytest
 
 from hf_inference_tools import HfInference
+from hf_inference_tools._progress import Sink, watching
 from hf_inference_tools.errors import InferenceTimeoutError, MediaError, ServerError
-from hf_inference_tools.providers import next_wait
+from hf_inference_tools.providers import _run, next_wait
 from hf_inference_tools.testing import data_uri, png_bytes
 
 TOKEN = "hf_loopback_token_0123456789"
 PNG = png_bytes(12, 12)
 PNG_URI = data_uri(PNG, "image/png")
+WAIT = 10.0  # the most a test waits for a stuck handler before letting it go
 
 Answer = tuple[int, Any]
 
@@ -50,8 +53,8 @@ class Server:
         return sum(1 for m, p, _ in self.seen if (m, p) == (method, path))
 
 
-@pytest.fixture
-def server() -> Iterator[Server]:
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[Server]:
     state = Server()
 
     class Handler(BaseHTTPRequestHandler):
@@ -69,7 +72,7 @@ def server() -> Iterator[Server]:
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = _reply
+        do_GET = do_POST = do_PUT = _reply
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -142,6 +145,15 @@ def call(hf: HfInference, mode: str, **kwargs: Any) -> bytes:
     return asyncio.run(hf.atext_to_image(**kwargs))
 
 
+def watch(events: list[dict[str, Any]]) -> contextlib.AbstractContextManager[None]:
+    """Collect the progress events of the calls made in the block, sync and async."""
+
+    async def areport(event: dict[str, Any]) -> None:
+        events.append(event)
+
+    return watching(lambda: Sink(events.append, areport))
+
+
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 
 
@@ -158,10 +170,11 @@ def test_fal_queue__done(server: Server, mode: str) -> None:
         (200, {"images": [{"url": PNG_URI}]}),
     )
     hf = client(server, time)
-    seen: list[str] = []
-    hf.providers.on_status = lambda job, state: seen.append(state.status)
-    assert call(hf, mode) == PNG
-    assert seen == ["queued", "running", "done"]
+    events: list[dict[str, Any]] = []
+    with watch(events):
+        assert call(hf, mode) == PNG
+    seen = [(e["status"], e["queue_position"]) for e in events]
+    assert seen == [("queued", None), ("queued", 2), ("running", None), ("done", None)]
     assert time.waits == sorted(time.waits) and time.waits[0] == 0.5
     for _method, path, headers in server.seen:
         assert headers.get("Authorization") == f"Bearer {TOKEN}", path
@@ -309,10 +322,11 @@ def test_together_video__queued_running_done_then_failed(server: Server, mode: s
         (200, {"id": "v-1", "status": "completed", "outputs": {"video_url": mp4_uri}}),
     ]
     hf = client(server, FakeTime())
-    seen: list[str] = []
-    hf.providers.on_status = lambda job, state: seen.append(state.raw_status)
-    assert video(hf, mode) == mp4_bytes()
-    assert seen == ["queued", "in_progress", "completed"]
+    events: list[dict[str, Any]] = []
+    with watch(events):
+        assert video(hf, mode) == mp4_bytes()
+    # The first poll repeats the submitted state within a second: not sent again.
+    assert [e["status"] for e in events] == ["queued", "running", "done"]
     server.routes[("GET", "/together/v2/videos/v-1")] = [
         (200, {"id": "v-1", "status": "failed", "error": {"message": "content policy"}})
     ]
@@ -339,3 +353,164 @@ def test_novita_video__async_task_polled(server: Server, mode: str) -> None:
     ]
     assert video(client(server, FakeTime()), mode) == mp4_bytes()
     assert server.count("GET", "/novita/v3/async/task-result?task_id=n-1") == 2
+
+
+# -- progress: events per job, and Ctrl-C cancelling it ----------------------------------------
+
+
+@MODES
+def test_progress__content_and_an_unchanged_state_once_a_second(server: Server, mode: str) -> None:
+    time = FakeTime()
+    queued = (200, {"status": "IN_QUEUE", "queue_position": 2})
+    fal_job(
+        server,
+        [queued] * 5 + [(200, {"status": "IN_PROGRESS"}), (200, {"status": "COMPLETED"})],
+        (200, {"images": [{"url": PNG_URI}]}),
+    )
+    events: list[dict[str, Any]] = []
+    with watch(events):
+        assert call(client(server, time), mode) == PNG
+    about = {"task": "text_to_image", "model": "m/x", "provider": "fal-ai", "job_id": "job-7"}
+    assert all(e.items() >= about.items() for e in events)
+    # Polls at 0.5, 1.0, ... 3.5 s (fake time): each change is sent, the unchanged queued
+    # state only when a second has passed since it was last sent.
+    seen = [(e["status"], e["queue_position"], e["elapsed_s"]) for e in events]
+    assert seen == [
+        ("queued", None, 0.0),
+        ("queued", 2, 0.5),
+        ("queued", 2, 1.5),
+        ("queued", 2, 2.5),
+        ("running", None, 3.0),
+        ("done", None, 3.5),
+    ]
+    assert TOKEN not in json.dumps(events)
+
+
+@MODES
+def test_progress__nobody_watching_no_events_no_extra_requests(server: Server, mode: str) -> None:
+    def run(events: list[dict[str, Any]] | None) -> int:
+        server.seen.clear()
+        fal_job(
+            server,
+            [(200, {"status": "IN_QUEUE", "queue_position": 1}), (200, {"status": "COMPLETED"})],
+            (200, {"images": [{"url": PNG_URI}]}),
+        )
+        with watch(events) if events is not None else contextlib.nullcontext():
+            assert call(client(server, FakeTime()), mode) == PNG
+        return len(server.seen)
+
+    watched: list[dict[str, Any]] = []
+    assert run(None) == run(watched)  # the same requests, watched or not
+    assert [e["status"] for e in watched] == ["queued", "queued", "done"]
+    # A watcher that does not listen (no LangChain run, say) gets nothing built.
+    calls: list[str] = []
+    with watching(lambda: calls.append("asked") or None):  # type: ignore[func-returns-value]
+        fal_job(server, [(200, {"status": "COMPLETED"})], (200, {"images": [{"url": PNG_URI}]}))
+        assert call(client(server, FakeTime()), mode) == PNG
+    assert calls == ["asked"]  # asked once, when the job started
+
+
+FAL_CANCEL = "/fal-ai/fal-ai/flux/requests/job-7/cancel?_subdomain=queue"
+
+
+class Interrupt:
+    """Sleeps on fake time, and is interrupted (Ctrl-C, or the task cancelled) at the n-th."""
+
+    def __init__(self, at: int, error: BaseException) -> None:
+        self.time, self.at, self.error = FakeTime(), at, error
+
+    def sleep(self, seconds: float) -> None:
+        if len(self.time.waits) + 1 == self.at:
+            raise self.error
+        self.time.sleep(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+def interrupted_client(server: Server, interrupt: Interrupt) -> HfInference:
+    hf = client(server, interrupt.time)
+    hf.providers.sleep = interrupt.sleep
+    hf.providers.asleep = interrupt.asleep
+    return hf
+
+
+def test_ctrl_c__cancels_a_fal_job_once_then_raises(server: Server) -> None:
+    fal_job(server, [(200, {"status": "IN_QUEUE", "queue_position": 3})], (200, {}))
+    server.routes[("PUT", FAL_CANCEL)] = [(202, {"status": "CANCELLATION_REQUESTED"})]
+    hf = interrupted_client(server, Interrupt(3, KeyboardInterrupt()))
+    events: list[dict[str, Any]] = []
+    with watch(events), pytest.raises(KeyboardInterrupt):
+        call(hf, "sync")
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert [e["status"] for e in events] == ["queued", "queued", "cancelled"]
+    cancel = next(headers for m, p, headers in server.seen if m == "PUT")
+    assert cancel.get("Authorization") == f"Bearer {TOKEN}"  # routed: the router's token
+
+
+def test_task_cancelled__cancels_a_fal_job_once(server: Server) -> None:
+    fal_job(server, [(200, {"status": "IN_PROGRESS"})], (200, {}))
+    server.routes[("PUT", FAL_CANCEL)] = [(202, {"status": "CANCELLATION_REQUESTED"})]
+    hf = interrupted_client(server, Interrupt(2, asyncio.CancelledError()))
+    events: list[dict[str, Any]] = []
+    with watch(events), pytest.raises(asyncio.CancelledError):
+        call(hf, "async")
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert [e["status"] for e in events] == ["queued", "running", "cancelled"]
+
+
+def test_task_cancelled__a_cancel_the_provider_does_not_answer_is_given_up(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cancelled task must end soon: it does not wait out the transport's timeout.
+    monkeypatch.setattr(_run, "CANCEL_WAIT", 0.2)
+    released = threading.Event()
+
+    def never_answered() -> Answer:
+        released.wait(WAIT)
+        return 202, {"status": "CANCELLATION_REQUESTED"}
+
+    fal_job(server, [(200, {"status": "IN_PROGRESS"})], (200, {}))
+    server.routes[("PUT", FAL_CANCEL)] = never_answered
+    hf = interrupted_client(server, Interrupt(2, asyncio.CancelledError()))
+    events: list[dict[str, Any]] = []
+    try:
+        with watch(events), pytest.raises(asyncio.CancelledError):
+            call(hf, "async")
+    finally:
+        released.set()
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert [e["status"] for e in events] == ["queued", "running"]  # never said "cancelled"
+
+
+@MODES
+def test_ctrl_c__cancels_a_replicate_prediction_at_urls_cancel(server: Server, mode: str) -> None:
+    hub(server, "m/x", ("replicate", "o/flux"))
+    urls = {
+        "get": "https://api.replicate.com/v1/predictions/p-1",
+        "cancel": "https://api.replicate.com/v1/predictions/p-1/cancel",
+    }
+    server.routes[("POST", "/replicate/v1/models/o/flux/predictions")] = [
+        (201, {"id": "p-1", "status": "starting", "output": None, "urls": urls})
+    ]
+    server.routes[("GET", "/replicate/v1/predictions/p-1")] = [(200, {"status": "processing"})]
+    server.routes[("POST", "/replicate/v1/predictions/p-1/cancel")] = [
+        (200, {"status": "canceled"})
+    ]
+    error = KeyboardInterrupt() if mode == "sync" else asyncio.CancelledError()
+    hf = interrupted_client(server, Interrupt(2, error))
+    with pytest.raises(type(error)):
+        call(hf, mode)
+    assert server.count("POST", "/replicate/v1/predictions/p-1/cancel") == 1
+
+
+def test_ctrl_c__a_job_the_provider_cannot_cancel_is_left_alone(server: Server) -> None:
+    _video_hub(server, "together", "Wan-AI/Wan2.2-T2V-A14B")
+    server.routes[("POST", "/together/v2/videos")] = [(200, {"id": "v-1", "status": "queued"})]
+    server.routes[("GET", "/together/v2/videos/v-1")] = [(200, {"status": "in_progress"})]
+    hf = interrupted_client(server, Interrupt(2, KeyboardInterrupt()))
+    events: list[dict[str, Any]] = []
+    with watch(events), pytest.raises(KeyboardInterrupt):
+        hf.text_to_video(inputs="a fox runs", model="m/v")
+    assert [m for m, _, _ in server.seen] == ["GET", "POST", "GET"]  # no cancel sent
+    assert [e["status"] for e in events] == ["queued", "running"]

@@ -57,7 +57,7 @@ class ApiRequest:
     # ("key" is fal's direct `Authorization: Key ...`; "none" sends no token, as to the Hub
     # when the token is a provider's own key).
     url: str | None = None
-    method: Literal["GET", "POST"] = "POST"
+    method: Literal["GET", "POST", "PUT"] = "POST"
     headers: Mapping[str, str] | None = None
     auth: Literal["bearer", "key", "none"] = "bearer"
     # False for a provider's own host (a direct key): Hugging Face's own headers

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import time
@@ -176,6 +177,8 @@ class Transport:
     def send(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Send with retries; return the 2xx answer or raise the mapped error."""
         attempt = self._attempt if request.method == "POST" else self._get_attempt
+        if request.method == "PUT":  # fal's cancel
+            attempt = functools.partial(self._attempt, method="PUT")
         return self._retried(ctx, request, options, attempt)
 
     def _retried(
@@ -235,6 +238,8 @@ class Transport:
     async def asend(self, ctx: CallContext, request: ApiRequest, options: Options) -> ApiResponse:
         """Async twin of `send`."""
         attempt = self._aattempt if request.method == "POST" else self._aget_attempt
+        if request.method == "PUT":
+            attempt = functools.partial(self._aattempt, method="PUT")
         return await self._aretried(ctx, request, options, attempt)
 
     async def _aretried(

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import anyio
 
+from .._config import OFFLINE_TOKEN
 from ..toolkit import HfInferenceToolkit
 from .server import DEFAULT_MAX_INLINE_BYTES, build_server
 from .transports import is_loopback, serve_http, serve_stdio
@@ -87,6 +88,8 @@ def run_command(command: McpCommand, *, announce: Callable[[str], None] | None =
             output_dir=command.output_dir,
             allow_urls=command.allow_urls,
             **command.client_keywords(),
+            # Offline, the stand-in answers any HF-shaped token: the user's is not used.
+            **({"token": OFFLINE_TOKEN} if command.offline else {}),
         )
         stack.callback(toolkit.close)
         server = build_server(

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 from pydantic_core import to_jsonable_python
 
 from .._media import sniff_mime
+from .._progress import PROGRESS_EVENT, describe_progress
 from .._version import __version__
 from ..tools import HfInferenceTool
 
@@ -337,10 +338,6 @@ class _Bridge:
 
 _Progress = Callable[[float, float | None, str | None], Awaitable[None]]
 
-PROGRESS_EVENT = "hf_inference_progress"
-"""The LangChain custom event a tool sends while a provider job runs (SPEC section 7), with data
-`{"task", "model", "provider", "job_id", "status", "queue_position", "elapsed_s"}`."""
-
 
 class _ProgressEvents(AsyncCallbackHandler):
     """Turns a tool's progress events into MCP `notifications/progress` for its call."""
@@ -362,17 +359,7 @@ class _ProgressEvents(AsyncCallbackHandler):
         if name != PROGRESS_EVENT or not isinstance(data, dict):
             return
         self._count += 1  # progress must grow with each notification; no total is known
-        await self._report(float(self._count), None, _progress_message(data))
-
-
-def _progress_message(data: dict[str, Any]) -> str:
-    parts = [str(data.get("status", "running"))]
-    if data.get("queue_position") is not None:
-        parts.append(f"queue position {data['queue_position']}")
-    if data.get("elapsed_s") is not None:
-        parts.append(f"{float(data['elapsed_s']):.0f} s")
-    who = " ".join(str(data[k]) for k in ("provider", "job_id") if data.get(k))
-    return f"{who}: {', '.join(parts)}" if who else ", ".join(parts)
+        await self._report(float(self._count), None, describe_progress(data))
 
 
 def _describe(tool: BaseTool) -> types.Tool:

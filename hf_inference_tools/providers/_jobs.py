@@ -21,7 +21,17 @@ from .._http.transport import ApiResponse, CallContext
 from ..errors import InferenceTimeoutError, ServerError
 from ._types import Job, JobState, Outcome
 
-__all__ = ["FRACTION", "MAX_WAIT", "MIN_WAIT", "JobClock", "apoll", "next_wait", "poll"]
+__all__ = [
+    "FRACTION",
+    "MAX_WAIT",
+    "MIN_WAIT",
+    "AsyncStatusCallback",
+    "JobClock",
+    "StatusCallback",
+    "apoll",
+    "next_wait",
+    "poll",
+]
 
 MIN_WAIT = 0.5
 FRACTION = 0.15
@@ -43,6 +53,7 @@ class JobClock:
 
 
 StatusCallback = Callable[[Job, JobState], None]
+AsyncStatusCallback = Callable[[Job, JobState], Awaitable[None]]
 
 
 def _wait(job: Job, clock: JobClock, status: str, ctx: CallContext, timeout: float) -> float:
@@ -107,7 +118,7 @@ async def apoll(
     clock: JobClock,
     timeout: float,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-    on_status: StatusCallback | None = None,
+    on_status: AsyncStatusCallback | None = None,
 ) -> Outcome:
     """Async twin of `poll` (the loop is never blocked: waits are `asyncio.sleep`)."""
     status = job.status
@@ -116,6 +127,6 @@ async def apoll(
         state = job.read(await get(job.poll_url))
         status = state.raw_status
         if on_status is not None:
-            on_status(job, state)
+            await on_status(job, state)
         if (outcome := _outcome(job, state, ctx)) is not None:
             return outcome

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 import httpx
@@ -32,6 +33,7 @@ from .._config import Options
 from .._http.fetch import Resolver, afetch_url, fetch_url
 from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
 from .._media import Media, MediaPolicy, sniff_mime
+from .._progress import JobProgress
 from ..errors import (
     AuthenticationError,
     HfInferenceError,
@@ -44,7 +46,7 @@ from ..errors import (
 )
 from ..tasks._spec import BuildContext, TaskSpec
 from ._choose import check_provider_name, choose, hub_task
-from ._jobs import JobClock, StatusCallback, apoll, poll
+from ._jobs import JobClock, apoll, poll
 from ._mapping import (
     MappingCache,
     MappingEntry,
@@ -55,16 +57,30 @@ from ._mapping import (
     parse_model_list,
 )
 from ._table import ADAPTERS, DIRECT_BASES, HF_INFERENCE, SUPPORTED, implemented
-from ._types import Adapter, Context, Done, Download, FetchJson, Outcome, decode_data_uri
+from ._types import (
+    Adapter,
+    Context,
+    Done,
+    Download,
+    FetchJson,
+    Job,
+    JobState,
+    Outcome,
+    decode_data_uri,
+)
 
 __all__ = ["AUTO", "ProviderRouter", "answered_by"]
 
 AUTO = "auto"
 MAX_SEARCH = 1000
 """The most models one Hub search may ask for."""
+logger = logging.getLogger("hf_inference_tools")
 T = TypeVar("T")
 
 # Failures worth another provider: the provider is down or busy, not the call wrong.
+_NO_RETRY = Options(retry_on_error=False)
+CANCEL_WAIT = 5.0
+"""Seconds an async cancel request may take before the cancelled task gives up on it."""
 _FAILOVER = (ServerError, RateLimitError, ModelLoadingError)
 _CHAT_TASKS = frozenset({"chat_completion", "conversational"})
 _MEDIA_FAMILIES = {"image": ("image/",), "audio": ("audio/", "video/"), "video": ("video/",)}
@@ -106,8 +122,6 @@ class ProviderRouter:
         self.sleep: Callable[[float], None] = time.sleep
         self.asleep: Callable[[float], Awaitable[object]] = asyncio.sleep
         self.clock: Callable[[], float] = time.monotonic
-        self.on_status: StatusCallback | None = None
-        """Called with each state a polled job is seen in (the hook progress reporting uses)."""
 
     # -- which provider --------------------------------------------------------------------
 
@@ -484,15 +498,7 @@ class ProviderRouter:
                 got = self._transport.send(call.ctx, call.get(fetch.url), options)
                 outcome = call.guard(lambda: fetch.then(got), got)  # noqa: B023
                 continue
-            outcome = poll(
-                outcome,
-                lambda url: self._transport.send(call.ctx, call.get(url), options),
-                ctx=call.ctx,
-                clock=call.clock,
-                timeout=self.job_timeout,
-                sleep=self.sleep,
-                on_status=self.on_status,
-            )
+            outcome = self._poll(call, outcome, options)
 
     async def _aone(
         self,
@@ -517,19 +523,88 @@ class ProviderRouter:
                 got = await self._transport.asend(call.ctx, call.get(fetch.url), options)
                 outcome = call.guard(lambda: fetch.then(got), got)  # noqa: B023
                 continue
+            outcome = await self._apoll(call, outcome, options)
 
-            async def get(url: str) -> ApiResponse:
-                return await self._transport.asend(call.ctx, call.get(url), options)
+    # -- jobs: polled, their progress reported to who watches, cancelled when interrupted --
 
-            outcome = await apoll(
-                outcome,
+    def _poll(self, call: _Call, job: Job, options: Options) -> Outcome:
+        progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
+        try:
+            if progress is not None:
+                progress.report(job.state, job.queue_position)
+            return poll(
+                job,
+                lambda url: self._transport.send(call.ctx, call.get(url), options),
+                ctx=call.ctx,
+                clock=call.clock,
+                timeout=self.job_timeout,
+                sleep=self.sleep,
+                on_status=(
+                    (lambda _, state: progress.report(state.status, state.queue_position))
+                    if progress is not None
+                    else None
+                ),
+            )
+        except KeyboardInterrupt:
+            # Ctrl-C: ask the provider once to stop the job (no waiting for it to confirm).
+            if self._cancel(call, job) and progress is not None:
+                progress.report("cancelled")
+            raise
+
+    async def _apoll(self, call: _Call, job: Job, options: Options) -> Outcome:
+        progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
+
+        async def get(url: str) -> ApiResponse:
+            return await self._transport.asend(call.ctx, call.get(url), options)
+
+        async def seen(_: Job, state: JobState) -> None:
+            if progress is not None:
+                await progress.areport(state.status, state.queue_position)
+
+        try:
+            if progress is not None:
+                await progress.areport(job.state, job.queue_position)
+            return await apoll(
+                job,
                 get,
                 ctx=call.ctx,
                 clock=call.clock,
                 timeout=self.job_timeout,
                 sleep=self.asleep,
-                on_status=self.on_status,
+                on_status=seen if progress is not None else None,
             )
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            # The task was cancelled (Ctrl-C under asyncio.run, a timeout, a stopped agent):
+            # ask the provider once to stop the job.
+            if await self._acancel(call, job) and progress is not None:
+                await progress.areport("cancelled")
+            raise
+
+    def _cancel(self, call: _Call, job: Job) -> bool:
+        """Ask the provider to cancel `job` (once, no retry); whether the request was taken."""
+        if job.cancel_url is None:
+            return False
+        request = call.get(job.cancel_url, job.cancel_method)
+        try:
+            self._transport.send(call.ctx, request, _NO_RETRY)
+        except (HfInferenceError, httpx.HTTPError, OSError) as exc:
+            logger.debug("could not cancel job %s on %s: %s", job.id, call.ctx.provider, exc)
+            return False
+        return True
+
+    async def _acancel(self, call: _Call, job: Job) -> bool:
+        """Async twin of `_cancel`."""
+        if job.cancel_url is None:
+            return False
+        request = call.get(job.cancel_url, job.cancel_method)
+        try:
+            # A cancelled task must end soon: the request gets a few seconds, not a timeout's.
+            async with asyncio.timeout(CANCEL_WAIT):
+                await self._transport.asend(call.ctx, request, _NO_RETRY)
+        except (HfInferenceError, httpx.HTTPError, OSError, TimeoutError) as exc:
+            logger.debug("could not cancel job %s on %s: %s", job.id, call.ctx.provider, exc)
+            return False
+        return True
 
     # -- result media ----------------------------------------------------------------------
 
@@ -575,8 +650,9 @@ class _Call:
     base: str
     clock: JobClock
 
-    def get(self, url: str) -> ApiRequest:
-        """A GET of a URL the provider named: routed, its path and query under the router."""
+    def get(self, url: str, method: Literal["GET", "POST", "PUT"] = "GET") -> ApiRequest:
+        """A GET (or a bodiless `method`) of a URL the provider named: routed, its path and
+        query under the router."""
         if url.startswith(("http://", "https://")):
             if self.context.routed:
                 target = self.base + httpx.URL(url).raw_path.decode("ascii")
@@ -584,9 +660,10 @@ class _Call:
                 target = url
         else:
             target = self.base + url
-        return ApiRequest(
-            url=target, method="GET", auth=self.request.auth, hf_host=self.request.hf_host
-        )
+        auth, hf_host = self.request.auth, self.request.hf_host
+        if method == "GET":
+            return ApiRequest(url=target, method="GET", auth=auth, hf_host=hf_host)
+        return ApiRequest(url=target, method=method, content=b"", auth=auth, hf_host=hf_host)
 
     def guard(self, step: Callable[[], T], response: ApiResponse | None) -> T:
         """`step()`, with an answer not of the expected shape reported as an OutputError."""

@@ -110,6 +110,15 @@ class Job:
     poll_url: str
     read: Callable[[ApiResponse], JobState]
     status: str = "queued"
+    """The provider's own word for the job's state when submitted."""
+    state: JobStatus = "queued"
+    """That state in our words (a job may already be running when submitted)."""
+    queue_position: int | None = None
+    """Where the job stands in the provider's queue when submitted, when the provider says."""
+    cancel_url: str | None = None
+    """Where to ask the provider to cancel the job (the provider's URL, or a path under its
+    base), when it allows it."""
+    cancel_method: Literal["PUT", "POST"] = "POST"
 
 
 Outcome = Done | Download | FetchJson | Job

@@ -72,7 +72,7 @@ def _queue(result: Callable[[ApiResponse], Outcome]) -> Callable[[ApiResponse, C
             raw = str(state.get("status", ""))
             if state.get("error"):
                 return JobState("failed", raw, error=provider_text(state))
-            status = _STATUSES.get(raw, "cancelled" if raw == "CANCELLED" else "running")
+            status = _STATUSES.get(raw, "cancelled" if raw.startswith("CANCEL") else "running")
             next_step = FetchJson(response_url + query, result) if status == "done" else None
             position = state.get("queue_position")
             return JobState(
@@ -82,7 +82,20 @@ def _queue(result: Callable[[ApiResponse], Outcome]) -> Callable[[ApiResponse, C
                 queue_position=position if isinstance(position, int) else None,
             )
 
-        return Job(str(body["request_id"]), f"{response_url}/status{query}", read, body["status"])
+        raw = str(body.get("status", "IN_QUEUE"))
+        position = body.get("queue_position")
+        cancel = body.get("cancel_url")
+        return Job(
+            str(body["request_id"]),
+            f"{response_url}/status{query}",
+            read,
+            raw,
+            state="running" if raw == "IN_PROGRESS" else "queued",
+            queue_position=position if isinstance(position, int) else None,
+            # fal's cancel: PUT {queue}/{model}/requests/{id}/cancel (its answer names it too).
+            cancel_url=(cancel if isinstance(cancel, str) else f"{response_url}/cancel") + query,
+            cancel_method="PUT",
+        )
 
     return parse
 

@@ -95,10 +95,18 @@ def _predicted(result: Callable[[Any], Outcome]) -> Callable[[ApiResponse, Conte
         get = (body.get("urls") or {}).get("get")
         if not isinstance(get, str):
             raise ValueError("expected urls.get for an unfinished prediction")
-        job = Job(str(body.get("id", "")), get, lambda poll: _state(poll.json(), result))
+        cancel = (body.get("urls") or {}).get("cancel")
+        job = Job(
+            str(body.get("id", "")),
+            get,
+            lambda poll: _state(poll.json(), result),
+            state.raw_status,
+            state=state.status,
+            cancel_url=cancel if isinstance(cancel, str) else None,
+        )
         if state.status in ("failed", "cancelled"):
             # Already over: the poller reports it as it would a later failure.
-            return Job(job.id, get, lambda poll: state, state.raw_status)
+            return Job(job.id, get, lambda poll: state, state.raw_status, state=state.status)
         return job
 
     return parse

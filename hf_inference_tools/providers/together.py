@@ -78,7 +78,9 @@ def _video_state(poll: ApiResponse) -> JobState:
 def _video_job(response: ApiResponse, ctx: Context) -> Outcome:
     body = response.json()
     job_id = str(body["id"])
-    return Job(job_id, f"/v2/videos/{job_id}", _video_state, str(body.get("status", "queued")))
+    raw = str(body.get("status", "queued"))
+    state: JobStatus = "running" if _STATUSES.get(raw) == "running" else "queued"
+    return Job(job_id, f"/v2/videos/{job_id}", _video_state, raw, state=state)
 
 
 def _t2v(args: Any, ctx: Context) -> Send:

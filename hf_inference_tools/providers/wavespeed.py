@@ -36,7 +36,9 @@ def _state(kind: MediaKind) -> Callable[[ApiResponse], JobState]:
 def _job(kind: MediaKind) -> Callable[[ApiResponse, Context], Outcome]:
     def parse(response: ApiResponse, ctx: Context) -> Outcome:
         data = response.json()["data"]
-        return Job(str(data["id"]), data["urls"]["get"], _state(kind), data.get("status", ""))
+        raw = str(data.get("status", ""))
+        state: JobStatus = "running" if _STATUSES.get(raw) == "running" else "queued"
+        return Job(str(data["id"]), data["urls"]["get"], _state(kind), raw, state=state)
 
     return parse
 

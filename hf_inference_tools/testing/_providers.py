@@ -8,7 +8,8 @@ Hub's shapes (a mapping keyed by provider in model info, a list naming each prov
 search), answers 404 (or 401) for models registered as missing (or private), and
 answers routed provider calls offline with realistic bodies: the router's own chat endpoint,
 OpenAI-style chat / completions / embeddings on every chat provider, fal-ai's queue (a job that
-is queued, then running, then done), replicate predictions, together images and speech. Media
+moves up the queue, runs, then is done, one step per status poll, `fal_queue` / `fal_running`;
+its cancel endpoint answered and recorded), replicate predictions, together images and speech. Media
 results come as `data:` URIs, so nothing is downloaded.
 """
 
@@ -18,6 +19,7 @@ import base64
 import hashlib
 import itertools
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,7 +71,12 @@ class HubStandIn:
     missing: dict[str, int] = field(default_factory=dict)
     """Models the Hub does not show: model -> 404 (missing) or 401 (private)."""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
-    _polls: dict[str, int] = field(default_factory=dict)
+    fal_queue: int = 2
+    """Where a new fal job stands in the queue: it moves up one place per status poll."""
+    fal_running: int = 2
+    """Status polls a fal job is IN_PROGRESS for, once out of the queue, before COMPLETED (the
+    poller waits 0.5 s and more between polls: a job takes a few seconds of a real client)."""
+    _polls: OrderedDict[str, _FalJob] = field(default_factory=OrderedDict)
 
     def add_model(
         self,
@@ -191,7 +198,7 @@ class HubStandIn:
         return self.answer("text_generation_completions", model, request)
 
     def _fal(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
-        if request.method == "GET":
+        if request.method in ("GET", "PUT"):
             return self._fal_queue_get(rest, request)
         provider_id = rest.lstrip("/")
         served = self._served(provider, provider_id)
@@ -204,28 +211,36 @@ class HubStandIn:
         if task == "text_to_speech":
             return httpx.Response(200, json={"audio": {"url": data_uri(wav_bytes(), "audio/wav")}})
         request_id = f"offline-{next(self._ids)}"
-        self._polls[request_id] = 0
+        self._polls[request_id] = _FalJob(model, task, self.fal_queue, self.fal_running)
+        while len(self._polls) > _MAX_JOBS:  # a long-running stand-in keeps the newest only
+            self._polls.popitem(last=False)
         response_url = f"https://queue.fal.run/{provider_id}/requests/{request_id}"
         return httpx.Response(
             200,
             json={
                 "request_id": request_id,
-                "status": "IN_QUEUE",
-                "queue_position": 0,
+                **self._polls[request_id].state(),
                 "response_url": response_url,
                 "status_url": response_url + "/status",
+                "cancel_url": response_url + "/cancel",
             },
         )
 
     def _fal_queue_get(self, rest: str, request: httpx.Request) -> httpx.Response:
         path, _, tail = rest.partition("/requests/")
         request_id, _, status = tail.partition("/")
-        if request_id not in self._polls:
+        job = self._polls.get(request_id)
+        if job is None:
             return _error(404, f"Request {request_id} not found")
+        if request.method == "PUT" and status == "cancel":
+            self.record(job.task, job.model, request)
+            if job.done:
+                return httpx.Response(400, json={"status": "ALREADY_COMPLETED"})
+            job.cancelled = True
+            return httpx.Response(202, json={"status": "CANCELLATION_REQUESTED"})
         if status == "status":
-            self._polls[request_id] += 1
-            state = "IN_PROGRESS" if self._polls[request_id] < 2 else "COMPLETED"
-            return httpx.Response(200, json={"status": state, "request_id": request_id})
+            job.step()
+            return httpx.Response(200, json={**job.state(), "request_id": request_id})
         served = self._served("fal-ai", path.lstrip("/"))
         task = served[1] if served else "text_to_image"
         return httpx.Response(200, json=_fal_result(task))
@@ -253,7 +268,10 @@ class HubStandIn:
                 "input": body.get("input"),
                 "output": output,
                 "error": None,
-                "urls": {"get": "https://api.replicate.com/v1/predictions/offline-prediction"},
+                "urls": {
+                    "get": "https://api.replicate.com/v1/predictions/offline-prediction",
+                    "cancel": "https://api.replicate.com/v1/predictions/offline-prediction/cancel",
+                },
             },
         )
 
@@ -270,6 +288,37 @@ class HubStandIn:
         if rest == "/v1/audio/speech":
             return httpx.Response(200, content=wav_bytes(), headers={"content-type": "audio/wav"})
         return _error(404, f"The offline stand-in does not answer together {rest}.")
+
+
+_MAX_JOBS = 256
+
+
+@dataclass
+class _FalJob:
+    """One job in the stand-in's fal queue: it moves one step per status poll."""
+
+    model: str
+    task: str
+    queue_position: int
+    running: int
+    cancelled: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.queue_position < 0 and self.running <= 0
+
+    def step(self) -> None:
+        if self.queue_position >= 0:
+            self.queue_position -= 1
+        elif self.running > 0:
+            self.running -= 1
+
+    def state(self) -> dict[str, Any]:
+        if self.cancelled:
+            return {"status": "CANCELLED"}
+        if self.queue_position >= 0:
+            return {"status": "IN_QUEUE", "queue_position": self.queue_position}
+        return {"status": "IN_PROGRESS" if self.running > 0 else "COMPLETED"}
 
 
 def _fal_result(task: str) -> dict[str, Any]:

@@ -59,6 +59,7 @@ if _typing.TYPE_CHECKING:
     from ..tasks.zero_shot_image_classification import (
         ZeroShotImageClassificationTool as ZeroShotImageClassificationTool,
     )
+    from ._base import PROGRESS_EVENT as PROGRESS_EVENT
     from ._base import STREAM_EVENT as STREAM_EVENT
     from ._base import HfInferenceStreamingTool as HfInferenceStreamingTool
     from ._base import HfInferenceTool as HfInferenceTool
@@ -67,7 +68,13 @@ if _typing.TYPE_CHECKING:
 
 # The fixed names; the tool classes are found through the task registry.
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "._base": ("STREAM_EVENT", "HfInferenceStreamingTool", "HfInferenceTool", "ToolOutput"),
+    "._base": (
+        "PROGRESS_EVENT",
+        "STREAM_EVENT",
+        "HfInferenceStreamingTool",
+        "HfInferenceTool",
+        "ToolOutput",
+    ),
 }
 
 

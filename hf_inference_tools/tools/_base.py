@@ -4,6 +4,7 @@
 # call (looking for a RunnableConfig parameter), and string annotations are compiled each time.
 
 import functools
+import sys
 import typing
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,11 +13,13 @@ from typing import Any, ClassVar, Literal, NamedTuple, Self
 import langchain_core
 from langchain_core.callbacks import (
     AsyncCallbackManagerForToolRun,
+    BaseCallbackManager,
     CallbackManagerForToolRun,
     adispatch_custom_event,
     dispatch_custom_event,
 )
 from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables.config import var_child_runnable_config
 from langchain_core.tools import ArgsSchema, BaseTool
 from langchain_core.tools.base import _is_injected_arg_type, get_all_basemodel_annotations
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -32,6 +35,7 @@ from .._media import (
     save_media,
     sniff_mime,
 )
+from .._progress import PROGRESS_EVENT, Sink, watching
 from .._versions import within
 from ..client import HfInference
 from ..tasks._spec import ContentContext, TaskSpec
@@ -41,6 +45,7 @@ from ._schema import data_description, llm_schema
 
 __all__ = [
     "CONTENT_LIMIT",
+    "PROGRESS_EVENT",
     "STREAM_EVENT",
     "TESTED_LANGCHAIN_CORE",
     "HfInferenceStreamingTool",
@@ -324,7 +329,7 @@ class HfInferenceTool(BaseTool):
             with answered_by() as report:
                 result = self._run_streaming(self.stream_spec, args, media, run_manager)
             return self._render(result, report.provider)
-        with answered_by() as report:
+        with answered_by() as report, watching(progress_sink):
             result = self.client.call(
                 self.spec, args, model=self.model or None, media=media, provider=self.provider
             )
@@ -339,7 +344,7 @@ class HfInferenceTool(BaseTool):
             with answered_by() as report:
                 result = await self._arun_streaming(self.stream_spec, args, media, run_manager)
             return self._render(result, report.provider)
-        with answered_by() as report:
+        with answered_by() as report, watching(progress_sink):
             result = await self.client.acall(
                 self.spec, args, model=self.model or None, media=media, provider=self.provider
             )
@@ -515,6 +520,56 @@ class _TokenEvents:
         event = {**self.about, "token": token, "index": self.index}
         self.index += 1
         return event
+
+
+def progress_sink() -> Sink | None:
+    """Where a provider job's progress goes, called when the job starts inside a tool run: the
+    run's LangChain callbacks (`PROGRESS_EVENT` custom events, seen in `astream_events`), and,
+    inside a LangGraph run, the graph's stream writer (`stream_mode="custom"`). None when
+    neither listens: the job is then polled with no event built."""
+    config = var_child_runnable_config.get()
+    if not config:
+        return None
+    callbacks = config.get("callbacks")
+    if isinstance(callbacks, BaseCallbackManager):
+        listening = bool(callbacks.handlers)
+    else:
+        listening = bool(callbacks)
+    writer = _graph_writer()
+    if not listening and writer is None:
+        return None
+
+    def report(event: dict[str, Any]) -> None:
+        if listening:
+            dispatch_custom_event(PROGRESS_EVENT, event, config=config)
+        if writer is not None:
+            writer(event)
+
+    async def areport(event: dict[str, Any]) -> None:
+        if listening:
+            await adispatch_custom_event(PROGRESS_EVENT, event, config=config)
+        if writer is not None:
+            writer(event)
+
+    return Sink(report, areport)
+
+
+def _graph_writer() -> Any:
+    """The running LangGraph graph's stream writer, or None outside a graph (langgraph is
+    optional: it is looked at only when something already imported it)."""
+    if "langgraph" not in sys.modules:
+        return None
+    try:
+        from langgraph.config import get_stream_writer
+
+        writer = get_stream_writer()
+    except Exception:  # outside a graph run (or a langgraph this code does not know)
+        return None
+    try:  # outside a graph's own run (a node called by hand) the writer does nothing
+        from langgraph.runtime import _no_op_stream_writer
+    except ImportError:
+        return writer
+    return None if writer is _no_op_stream_writer else writer
 
 
 def _plain(result: Any) -> Any:
