@@ -34,6 +34,7 @@ from mcp.server import Server
 from mcp.shared.exceptions import MCPError
 
 from hf_inference_tools import DEFAULT_MODELS, HfInference, HfInferenceToolkit
+from hf_inference_tools._config import OFFLINE_TOKEN
 from hf_inference_tools._media import sniff_mime
 from hf_inference_tools.cli import _build_parser, main
 from hf_inference_tools.mcp import (
@@ -437,6 +438,21 @@ async def test_command__provider_options_reach_each_call(
     submitted = hf_inference_mock.calls_for("text_to_image")[0].request
     assert submitted.url.path == "/fal-ai/fal-ai/flux/dev"
     assert submitted.headers["x-hf-bill-to"] == "acme-org"
+
+
+async def test_command__offline_needs_no_token_and_uses_none_of_the_users(
+    hf_inference_mock: HfInferenceMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HF_TOKEN", raising=False)
+    command = McpCommand(tasks=("text_to_image",), provider="fal-ai", offline=True)
+    model = DEFAULT_MODELS["text_to_image"]
+    hf_inference_mock.add_model(model, "text_to_image", {"fal-ai": "fal-ai/flux/dev"})
+    with HfInferenceToolkit(tasks=["text_to_image"], **command.client_keywords()) as toolkit:
+        async with Client(build_server(toolkit.get_tools()), mode="auto") as client:
+            result = await client.call_tool("text_to_image", {"inputs": "a fox"})
+    assert not result.is_error, _text(result)
+    submitted = hf_inference_mock.calls_for("text_to_image")[0].request
+    assert submitted.headers["authorization"] == f"Bearer {OFFLINE_TOKEN}"
 
 
 @pytest.mark.parametrize(

@@ -47,10 +47,12 @@ class McpCommand:
     offline: bool = False
 
     def client_keywords(self) -> dict[str, Any]:
-        """The Inference Providers options given, for `HfInference` (ValueError for a provider
-        this package does not implement)."""
+        """The client options given, for `HfInference`: the Inference Providers ones, and offline
+        the stand-in's token (ValueError for a provider this package does not implement)."""
         given = {name: getattr(self, name) for name in _PROVIDER_OPTIONS}
         given = {name: value for name, value in given.items() if value is not None}
+        if self.offline:  # the stand-in answers any HF-shaped token: the user's is not used
+            given["token"] = OFFLINE_TOKEN
         if given.get("provider") not in (None, "auto", "hf-inference"):
             from ..providers import SUPPORTED
             from ..providers._choose import check_provider_name
@@ -88,8 +90,6 @@ def run_command(command: McpCommand, *, announce: Callable[[str], None] | None =
             output_dir=command.output_dir,
             allow_urls=command.allow_urls,
             **command.client_keywords(),
-            # Offline, the stand-in answers any HF-shaped token: the user's is not used.
-            **({"token": OFFLINE_TOKEN} if command.offline else {}),
         )
         stack.callback(toolkit.close)
         server = build_server(
