@@ -459,15 +459,43 @@ def test_task_cancelled__cancels_a_fal_job_once(server: Server) -> None:
     assert [e["status"] for e in events] == ["queued", "running", "cancelled"]
 
 
+def test_ctrl_c__a_cancel_the_provider_does_not_answer_is_given_up(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After Ctrl-C the cancel request keeps to CANCEL_WAIT, not to the client's timeout (60 s).
+    monkeypatch.setattr(_run, "CANCEL_WAIT", 0.2)
+    released, answered = threading.Event(), threading.Event()
+
+    def never_answered() -> Answer:
+        released.wait(WAIT)
+        answered.set()
+        return 202, {"status": "CANCELLATION_REQUESTED"}
+
+    fal_job(server, [(200, {"status": "IN_QUEUE", "queue_position": 3})], (200, {}))
+    server.routes[("PUT", FAL_CANCEL)] = never_answered
+    hf = interrupted_client(server, Interrupt(2, KeyboardInterrupt()))
+    events: list[dict[str, Any]] = []
+    try:
+        with watch(events), pytest.raises(KeyboardInterrupt):
+            call(hf, "sync")
+        gave_up_first = not answered.is_set()
+    finally:
+        released.set()
+    assert gave_up_first  # the call ended while the provider still held the cancel request
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert [e["status"] for e in events] == ["queued", "queued"]  # never said "cancelled"
+
+
 def test_task_cancelled__a_cancel_the_provider_does_not_answer_is_given_up(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A cancelled task must end soon: it does not wait out the transport's timeout.
     monkeypatch.setattr(_run, "CANCEL_WAIT", 0.2)
-    released = threading.Event()
+    released, answered = threading.Event(), threading.Event()
 
     def never_answered() -> Answer:
         released.wait(WAIT)
+        answered.set()
         return 202, {"status": "CANCELLATION_REQUESTED"}
 
     fal_job(server, [(200, {"status": "IN_PROGRESS"})], (200, {}))
@@ -477,8 +505,10 @@ def test_task_cancelled__a_cancel_the_provider_does_not_answer_is_given_up(
     try:
         with watch(events), pytest.raises(asyncio.CancelledError):
             call(hf, "async")
+        gave_up_first = not answered.is_set()
     finally:
         released.set()
+    assert gave_up_first  # the task ended while the provider still held the cancel request
     assert server.count("PUT", FAL_CANCEL) == 1
     assert [e["status"] for e in events] == ["queued", "running"]  # never said "cancelled"
 

@@ -25,8 +25,9 @@ _EXPIRED = 1e-6
 
 class Deadline:
     """`with Deadline(seconds):` socket operations in the block (on a client given
-    `install_deadline`) end `seconds` from now at most. A class, not a generator-based context
-    manager: it is entered on every sync attempt."""
+    `install_deadline`) end `seconds` from now at most, and never after an enclosing block's
+    deadline (a request made within a shorter bound keeps it). A class, not a generator-based
+    context manager: it is entered on every sync attempt."""
 
     __slots__ = ("_seconds", "_token")
 
@@ -34,7 +35,9 @@ class Deadline:
         self._seconds = seconds
 
     def __enter__(self) -> None:
-        self._token = _DEADLINE.set(time.monotonic() + self._seconds)
+        ends = time.monotonic() + self._seconds
+        outer = _DEADLINE.get()
+        self._token = _DEADLINE.set(ends if outer is None or ends < outer else outer)
 
     def __exit__(self, *exc: object) -> None:
         _DEADLINE.reset(self._token)

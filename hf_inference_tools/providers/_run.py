@@ -30,6 +30,7 @@ from pydantic import SecretStr
 from .._answered import answered as _answered
 from .._answered import answered_by
 from .._config import Options
+from .._http._deadline import Deadline
 from .._http.fetch import Resolver, afetch_url, fetch_url
 from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
 from .._media import Media, MediaPolicy, sniff_mime
@@ -80,7 +81,8 @@ T = TypeVar("T")
 # Failures worth another provider: the provider is down or busy, not the call wrong.
 _NO_RETRY = Options(retry_on_error=False)
 CANCEL_WAIT = 5.0
-"""Seconds an async cancel request may take before the cancelled task gives up on it."""
+"""Seconds a cancel request may take (sync: on the clients built here, whose every socket
+operation keeps to the deadline) before the interrupted call gives up on it."""
 _FAILOVER = (ServerError, RateLimitError, ModelLoadingError)
 _CHAT_TASKS = frozenset({"chat_completion", "conversational"})
 _MEDIA_FAMILIES = {"image": ("image/",), "audio": ("audio/", "video/"), "video": ("video/",)}
@@ -586,7 +588,9 @@ class ProviderRouter:
             return False
         request = call.get(job.cancel_url, job.cancel_method)
         try:
-            self._transport.send(call.ctx, request, _NO_RETRY)
+            # After Ctrl-C the user waits a few seconds at most, not a whole timeout.
+            with Deadline(CANCEL_WAIT):
+                self._transport.send(call.ctx, request, _NO_RETRY)
         except (HfInferenceError, httpx.HTTPError, OSError) as exc:
             logger.debug("could not cancel job %s on %s: %s", job.id, call.ctx.provider, exc)
             return False
