@@ -216,9 +216,14 @@ def test_job__cancelled(server: Server, mode: str) -> None:
 def test_job__never_done_within_job_timeout(server: Server, mode: str) -> None:
     time = FakeTime()
     fal_job(server, [(200, {"status": "IN_PROGRESS"})], (200, {}))
+    server.routes[("PUT", FAL_CANCEL)] = [(202, {"status": "CANCELLATION_REQUESTED"})]
     hf = client(server, time, job_timeout=60)
-    with pytest.raises(InferenceTimeoutError) as info:
+    events: list[dict[str, Any]] = []
+    with watch(events), pytest.raises(InferenceTimeoutError) as info:
         call(hf, mode)
+    # Given up on: the job is cancelled, not left running (and billed) for nobody.
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert events[-1]["status"] == "cancelled"
     message = str(info.value)
     assert "fal-ai" in message and "job-7" in message and "IN_PROGRESS" in message
     assert info.value.provider == "fal-ai"

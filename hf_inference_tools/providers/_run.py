@@ -38,6 +38,7 @@ from .._progress import JobProgress
 from ..errors import (
     AuthenticationError,
     HfInferenceError,
+    InferenceTimeoutError,
     MediaError,
     ModelLoadingError,
     ModelNotFoundError,
@@ -547,8 +548,9 @@ class ProviderRouter:
                     else None
                 ),
             )
-        except KeyboardInterrupt:
-            # Ctrl-C: ask the provider once to stop the job (no waiting for it to confirm).
+        except (KeyboardInterrupt, InferenceTimeoutError):
+            # Ctrl-C, or no answer within job_timeout: ask the provider once to stop the job
+            # (no waiting for it to confirm), which would otherwise run on, billed, for nobody.
             if self._cancel(call, job) and progress is not None:
                 progress.report("cancelled")
             raise
@@ -575,9 +577,9 @@ class ProviderRouter:
                 sleep=self.asleep,
                 on_status=seen if progress is not None else None,
             )
-        except (asyncio.CancelledError, KeyboardInterrupt):
-            # The task was cancelled (Ctrl-C under asyncio.run, a timeout, a stopped agent):
-            # ask the provider once to stop the job.
+        except (asyncio.CancelledError, KeyboardInterrupt, InferenceTimeoutError):
+            # The task was cancelled (Ctrl-C under asyncio.run, a timeout, a stopped agent), or
+            # job_timeout ran out: ask the provider once to stop the job.
             if await self._acancel(call, job) and progress is not None:
                 await progress.areport("cancelled")
             raise
