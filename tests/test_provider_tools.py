@@ -11,7 +11,7 @@ import pytest
 from langchain_core.messages import ToolMessage
 
 from hf_inference_tools import HfInference, HfInferenceToolkit
-from hf_inference_tools.testing import HfInferenceMock
+from hf_inference_tools.testing import HfInferenceMock, UnansweredCallError
 from hf_inference_tools.tools import TOOL_CLASSES
 
 FLUX = "black-forest-labs/FLUX.1-dev"
@@ -125,6 +125,24 @@ def test_mock__replicate_and_together_answer_offline(fast_client: HfInference) -
         assert mock.calls_for("text_to_image")[0].request.url.path.startswith("/together/")
         png = fast_client.text_to_image(inputs="a fox", model=FLUX, provider="replicate")
         assert png.startswith(b"\x89PNG")
+
+
+def test_mock__a_provider_it_does_not_model_fails_the_test_loudly(
+    fast_client: HfInference,
+) -> None:
+    tool = TOOL_CLASSES["text_to_image"](client=fast_client, model=FLUX)
+    call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": {"inputs": "a fox"}}
+    mock = HfInferenceMock()
+    mock.add_model(FLUX, "text_to_image", {"nscale": "n/flux"})
+    mock.start()
+    try:
+        # Not an error message the LLM reads and the test never sees: the call itself fails.
+        with pytest.raises(UnansweredCallError, match="nscale"):
+            tool.invoke(call)
+    finally:
+        mock.stop()
+    (refused,) = mock.unanswered
+    assert refused.request.url.path == "/nscale/v1/images/generations"
 
 
 def test_demo__the_image_step_goes_through_a_provider_queue(tmp_path: Path) -> None:

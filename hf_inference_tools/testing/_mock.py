@@ -139,7 +139,11 @@ class HfInferenceMock:
         self.endpoints: dict[str, str | None] = {}
         # The Hub and Inference Providers: every default model is served by hf-inference (the
         # video ones, which it does not serve, by fal-ai's queue).
-        self.hub = HubStandIn(record=self._record, answer=self._answer)
+        self.hub = HubStandIn(
+            record=self._record,
+            answer=self._answer,
+            refuse=lambda request, why: self._refuse(request, None, "", why),
+        )
         for task, model in DEFAULT_MODELS.items():
             self.hub.add_model(model, task, _DEFAULT_PROVIDERS.get(task, ("hf-inference",)))
         for model, task in (models or {}).items():

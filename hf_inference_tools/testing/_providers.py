@@ -22,7 +22,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
@@ -67,6 +67,8 @@ class HubStandIn:
     record: Callable[[str, str, httpx.Request], None]
     answer: Callable[[str, str, httpx.Request], httpx.Response]
     """The serverless stand-in's answer (overrides, samples, streams) for a task and model."""
+    refuse: Callable[[httpx.Request, str], NoReturn]
+    """Fails the test loudly (UnansweredCallError) for a call the stand-in cannot answer."""
     models: dict[str, _Mapping] = field(default_factory=dict)
     missing: dict[str, int] = field(default_factory=dict)
     """Models the Hub does not show: model -> 404 (missing) or 401 (private)."""
@@ -178,7 +180,7 @@ class HubStandIn:
             return self._openai(provider, rest, request)
         handler = _PROVIDERS.get(provider)
         if handler is None:
-            return _error(404, f"The offline stand-in does not answer provider {provider!r}.")
+            self.refuse(request, f"the stand-in does not model provider {provider!r}'s API")
         return handler(self, provider, rest, request)
 
     def _openai(self, provider: str, rest: str, request: httpx.Request) -> httpx.Response:
@@ -281,13 +283,13 @@ class HubStandIn:
         if served is None:
             return _error(404, f"Unable to access model {body.get('model')}")
         model, task = served
+        if rest not in ("/v1/images/generations", "/v1/audio/speech"):
+            self.refuse(request, f"the stand-in does not model together's {rest}")
         self.record(task, model, request)
         if rest == "/v1/images/generations":
             encoded = base64.b64encode(png_bytes(64, 48)).decode("ascii")
             return httpx.Response(200, json={"data": [{"index": 0, "b64_json": encoded}]})
-        if rest == "/v1/audio/speech":
-            return httpx.Response(200, content=wav_bytes(), headers={"content-type": "audio/wav"})
-        return _error(404, f"The offline stand-in does not answer together {rest}.")
+        return httpx.Response(200, content=wav_bytes(), headers={"content-type": "audio/wav"})
 
 
 _MAX_JOBS = 256
