@@ -19,7 +19,7 @@ import struct
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, NamedTuple
 
 from .errors import MediaError
 
@@ -40,8 +40,7 @@ __all__ = [
 MediaKind = Literal["image", "audio", "video"]
 
 
-@dataclass(frozen=True, slots=True)
-class Media:
+class Media(NamedTuple):
     """Bytes with the MIME type sniffed from them, and where they came from (for messages)."""
 
     data: bytes
@@ -72,8 +71,7 @@ class MediaPolicy:
     fetch_timeout: float = 30.0
 
 
-@dataclass(frozen=True, slots=True)
-class SavedMedia:
+class SavedMedia(NamedTuple):
     """A file written by `save_media`."""
 
     path: Path

@@ -16,8 +16,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._http.transport import CallContext
 
@@ -41,8 +40,7 @@ REPEAT_AFTER = 1.0
 Event = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Sink:
+class Sink(NamedTuple):
     """Where one job's events go: `report` from sync calls, `areport` (else `report`) from
     async ones."""
 

@@ -1,8 +1,7 @@
-"""The package version, read from the installed distribution's metadata."""
+"""The package version: the one place it is written (pyproject.toml reads it from here).
 
-from importlib.metadata import PackageNotFoundError, version
+A constant, not `importlib.metadata.version(...)`: reading the installed metadata cost ~1.5 ms
+of every import, and the user agent needs the version before the first call.
+"""
 
-try:
-    __version__ = version("hf-inference-tools")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
-    __version__ = "0.0.0"
+__version__ = "0.1.0"

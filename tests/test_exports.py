@@ -104,3 +104,10 @@ def test_parameter_models_take_keywords_alone() -> None:
 
     assert TextToImageParameters(width=512).model_dump(exclude_none=True) == {"width": 512}
     assert TextClassificationParameters(top_k=3).top_k == 3
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    # Written once, in _version.py, which pyproject.toml reads: the two cannot drift apart.
+    import importlib.metadata
+
+    assert hf_inference_tools.__version__ == importlib.metadata.version("hf-inference-tools")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 import httpx
 from pydantic import SecretStr
@@ -43,8 +43,7 @@ TASK_EXTENSION = "hf_inference_tools.task"
 _JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
 
-@dataclass(frozen=True, slots=True)
-class ApiRequest:
+class ApiRequest(NamedTuple):
     """What a task asks to send: the route, and a JSON body or raw bytes with their type."""
 
     route: Route = "model"
@@ -65,23 +64,21 @@ class ApiRequest:
     hf_host: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class ApiResponse:
+class ApiResponse(NamedTuple):
     """A successful (2xx) answer, read whole."""
 
     status: int
     content: bytes
     content_type: str
     request_id: str | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = MappingProxyType({})
     """All the answer's headers (from httpx: names case-insensitive, repeats comma-joined)."""
 
     def json(self) -> Any:
         return json.loads(self.content)
 
 
-@dataclass(frozen=True, slots=True)
-class CallContext:
+class CallContext(NamedTuple):
     """Who is calling: named in every error message and log line."""
 
     task: str

@@ -12,8 +12,7 @@ of the body, whichever comes first. `stream_error` finds the error inside an eve
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["DONE", "SSEDecoder", "StreamError", "aiter_sse", "iter_sse", "stream_error"]
 
@@ -79,8 +78,7 @@ async def aiter_sse(lines: AsyncIterable[str]) -> AsyncIterator[str]:
         yield data
 
 
-@dataclass(frozen=True, slots=True)
-class StreamError:
+class StreamError(NamedTuple):
     """An error the server reported inside a stream it had already started with a 2xx."""
 
     message: str

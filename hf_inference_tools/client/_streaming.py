@@ -14,7 +14,6 @@ answer parsed exactly as the call without streaming parses it (`answered_whole` 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
@@ -212,9 +211,7 @@ class StreamingCore(ClientCore):
         self.providers.check_router_chat(task, model)
         body = {**request.json, "model": model}
         url = f"{self.providers.router_url}/v1/chat/completions"
-        return CallContext(ctx.task, model, "auto"), dataclasses.replace(
-            request, url=url, json=body
-        )
+        return CallContext(ctx.task, model, "auto"), request._replace(url=url, json=body)
 
     def stream(
         self,

@@ -10,7 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -77,8 +77,7 @@ class ReturnValue(BaseModel):
     model_config = ConfigDict(extra="allow", defer_build=True)
 
 
-@dataclass(frozen=True, slots=True)
-class BuildContext:
+class BuildContext(NamedTuple):
     """What a request builder may know besides the arguments."""
 
     model: str
@@ -86,8 +85,7 @@ class BuildContext:
     completions_api: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ContentContext:
+class ContentContext(NamedTuple):
     """What a content renderer may do besides reading the result: save media, get its path back."""
 
     save: Callable[[bytes, str, str], str | None]

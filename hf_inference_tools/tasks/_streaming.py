@@ -13,7 +13,6 @@ TGI's text-generation events (as `testing/_streams.py` replays them) look like
 The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as the same events.
 """
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -68,9 +67,7 @@ def with_stream(request: ApiRequest) -> ApiRequest:
     """`request` asking for Server-Sent Events: `"stream": true` at the top level of its body."""
     if not isinstance(request.json, dict):
         raise ValueError("Only a JSON object request can ask for a stream.")
-    return dataclasses.replace(
-        request, json={**request.json, "stream": True}, accept="text/event-stream"
-    )
+    return request._replace(json={**request.json, "stream": True}, accept="text/event-stream")
 
 
 # -- TGI text generation ----------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """image-to-image: a new image made from an input image (and a prompt), returned as bytes."""
 
-import dataclasses
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -62,9 +61,7 @@ IMAGE_TO_IMAGE = TaskSpec(
         "bytes, width, height} of the new image; `path` (when saving is on) can be the `data` of "
         "image tools."
     ),
-    build=lambda args, ctx: dataclasses.replace(
-        binary_request(ctx.media, args.parameters), accept="image/png"
-    ),
+    build=lambda args, ctx: binary_request(ctx.media, args.parameters)._replace(accept="image/png"),
     parse=_parse,
     media_input="image",
     media_output="image",

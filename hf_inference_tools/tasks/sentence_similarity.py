@@ -1,6 +1,5 @@
 """sentence-similarity: how close in meaning each sentence is to a source sentence."""
 
-import dataclasses
 from typing import Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
@@ -41,8 +40,8 @@ SENTENCE_SIMILARITY = TaskSpec(
         "Score how close in meaning each of several sentences is to a source sentence. Returns a "
         "JSON list of similarity scores (cosine, about 0 to 1), one per sentence, in order."
     ),
-    build=lambda args, ctx: dataclasses.replace(
-        json_request(args.inputs.model_dump()), route="sentence-similarity"
+    build=lambda args, ctx: json_request(args.inputs.model_dump())._replace(
+        route="sentence-similarity"
     ),
     parse=_parse,
 )
