@@ -9,7 +9,6 @@ import base64
 import functools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Generic, Literal, NamedTuple, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -92,9 +91,8 @@ class ContentContext(NamedTuple):
     """`save(data, mime_type, stem)`: the display path when an output folder is set, else None."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class TaskSpec(Generic[InputT, ResultT]):
-    """One inference task, defined once.
+class TaskSpec(NamedTuple, Generic[InputT, ResultT]):
+    """One inference task, defined once (built with keywords; a record, like the contexts above).
 
     Attributes:
         name: The client method and the LLM-facing tool name (`text_classification`).

@@ -14,8 +14,7 @@ The completions API's chunks (`{"choices": [{"text": ...}]}`, vLLM) are read as 
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -42,8 +41,7 @@ ResultT = TypeVar("ResultT")
 ChunkT = TypeVar("ChunkT")
 
 
-@dataclass(frozen=True, kw_only=True)
-class StreamSpec(Generic[InputT, ResultT, ChunkT]):
+class StreamSpec(NamedTuple, Generic[InputT, ResultT, ChunkT]):
     """A task's stream, defined once over the task.
 
     Attributes:
