@@ -234,6 +234,43 @@ def test_job__never_done_within_job_timeout(server: Server, mode: str) -> None:
 
 
 @MODES
+def test_job__polls_that_keep_failing__the_job_is_cancelled(server: Server, mode: str) -> None:
+    # The status endpoint fails past the retries (none here): the call fails, and the job, for
+    # all we know still running, is cancelled rather than left to run, billed, for nobody.
+    fal_job(
+        server,
+        [(200, {"status": "IN_PROGRESS"}), (502, {"error": "upstream connect error"})],
+        (200, {}),
+    )
+    server.routes[("PUT", FAL_CANCEL)] = [(202, {"status": "CANCELLATION_REQUESTED"})]
+    events: list[dict[str, Any]] = []
+    with watch(events), pytest.raises(ServerError, match="upstream connect error"):
+        call(client(server, FakeTime()), mode)
+    assert server.count("PUT", FAL_CANCEL) == 1
+    assert [e["status"] for e in events] == ["queued", "running", "cancelled"]
+
+
+@MODES
+def test_job__that_failed_is_not_cancelled(server: Server, mode: str) -> None:
+    # Over on the provider's side: there is nothing to stop, so no cancel request is sent.
+    hub(server, "m/x", ("replicate", "o/flux"))
+    urls = {
+        "get": "https://api.replicate.com/v1/predictions/p-1",
+        "cancel": "https://api.replicate.com/v1/predictions/p-1/cancel",
+    }
+    server.routes[("POST", "/replicate/v1/models/o/flux/predictions")] = [
+        (201, {"id": "p-1", "status": "starting", "output": None, "urls": urls})
+    ]
+    server.routes[("GET", "/replicate/v1/predictions/p-1")] = [
+        (200, {"id": "p-1", "status": "failed", "error": "CUDA out of memory"})
+    ]
+    with pytest.raises(ServerError, match="CUDA out of memory"):
+        call(client(server, FakeTime()), mode)
+    assert server.count("GET", "/replicate/v1/predictions/p-1") == 1
+    assert server.count("POST", "/replicate/v1/predictions/p-1/cancel") == 0
+
+
+@MODES
 def test_wavespeed_and_zai__polled_jobs(server: Server, mode: str) -> None:
     hub(server, "m/w", ("wavespeed", "wavespeed-ai/flux-dev"))
     get = "https://api.wavespeed.ai/api/v3/predictions/w-1/result"

@@ -38,7 +38,6 @@ from .._progress import JobProgress
 from ..errors import (
     AuthenticationError,
     HfInferenceError,
-    InferenceTimeoutError,
     MediaError,
     ModelLoadingError,
     ModelNotFoundError,
@@ -532,6 +531,13 @@ class ProviderRouter:
 
     def _poll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
+        last: list[JobState] = []  # the latest state seen, to tell a job that ended from one left
+
+        def seen(_: Job, state: JobState) -> None:
+            last[:] = [state]
+            if progress is not None:
+                progress.report(state.status, state.queue_position)
+
         try:
             if progress is not None:
                 progress.report(job.state, job.queue_position)
@@ -542,26 +548,25 @@ class ProviderRouter:
                 clock=call.clock,
                 timeout=self.job_timeout,
                 sleep=self.sleep,
-                on_status=(
-                    (lambda _, state: progress.report(state.status, state.queue_position))
-                    if progress is not None
-                    else None
-                ),
+                on_status=seen,
             )
-        except (KeyboardInterrupt, InferenceTimeoutError):
-            # Ctrl-C, or no answer within job_timeout: ask the provider once to stop the job
-            # (no waiting for it to confirm), which would otherwise run on, billed, for nobody.
-            if self._cancel(call, job) and progress is not None:
+        except BaseException:
+            # Given up on while it still runs (Ctrl-C, job_timeout, polls that kept failing, a
+            # status we could not read): ask the provider once to stop the job (no waiting for
+            # it to confirm), which would otherwise run on, billed, for nobody.
+            if not _ended(last) and self._cancel(call, job) and progress is not None:
                 progress.report("cancelled")
             raise
 
     async def _apoll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
+        last: list[JobState] = []
 
         async def get(url: str) -> ApiResponse:
             return await self._transport.asend(call.ctx, call.get(url), options)
 
         async def seen(_: Job, state: JobState) -> None:
+            last[:] = [state]
             if progress is not None:
                 await progress.areport(state.status, state.queue_position)
 
@@ -575,12 +580,11 @@ class ProviderRouter:
                 clock=call.clock,
                 timeout=self.job_timeout,
                 sleep=self.asleep,
-                on_status=seen if progress is not None else None,
+                on_status=seen,
             )
-        except (asyncio.CancelledError, KeyboardInterrupt, InferenceTimeoutError):
-            # The task was cancelled (Ctrl-C under asyncio.run, a timeout, a stopped agent), or
-            # job_timeout ran out: ask the provider once to stop the job.
-            if await self._acancel(call, job) and progress is not None:
+        except BaseException:
+            # As `_poll`; also a cancelled task (Ctrl-C under asyncio.run, a stopped agent).
+            if not _ended(last) and await self._acancel(call, job) and progress is not None:
                 await progress.areport("cancelled")
             raise
 
@@ -640,6 +644,11 @@ class ProviderRouter:
             )
         except MediaError as exc:
             raise call.media_error(exc) from exc
+
+
+def _ended(last: list[JobState]) -> bool:
+    """Whether the job was last seen over (done, failed or cancelled): nothing to cancel."""
+    return bool(last) and last[0].status in ("done", "failed", "cancelled")
 
 
 @dataclass
