@@ -129,13 +129,21 @@ def fal_job(server: Server, statuses: list[Answer], result: Answer) -> None:
     server.routes[("GET", "/fal-ai/fal-ai/flux/requests/job-7?_subdomain=queue")] = [result]
 
 
-def replicate_job(server: Server, polls: list[Answer]) -> None:
+REPLICATE_CANCEL = "/replicate/v1/predictions/p-1/cancel"
+
+
+def replicate_job(server: Server, polls: list[Answer], *, cancellable: bool = False) -> None:
+    """A prediction polled at `urls.get`; `cancellable`: its answer names `urls.cancel` too."""
     hub(server, "m/x", ("replicate", "o/flux"))
-    get = "https://api.replicate.com/v1/predictions/p-1"
+    urls = {"get": "https://api.replicate.com/v1/predictions/p-1"}
+    if cancellable:
+        urls["cancel"] = "https://api.replicate.com/v1/predictions/p-1/cancel"
     server.routes[("POST", "/replicate/v1/models/o/flux/predictions")] = [
-        (201, {"id": "p-1", "status": "starting", "output": None, "urls": {"get": get}})
+        (201, {"id": "p-1", "status": "starting", "output": None, "urls": urls})
     ]
     server.routes[("GET", "/replicate/v1/predictions/p-1")] = polls
+    if cancellable:
+        server.routes[("POST", REPLICATE_CANCEL)] = [(200, {"status": "canceled"})]
 
 
 def call(hf: HfInference, mode: str, **kwargs: Any) -> bytes:
@@ -253,21 +261,12 @@ def test_job__polls_that_keep_failing__the_job_is_cancelled(server: Server, mode
 @MODES
 def test_job__that_failed_is_not_cancelled(server: Server, mode: str) -> None:
     # Over on the provider's side: there is nothing to stop, so no cancel request is sent.
-    hub(server, "m/x", ("replicate", "o/flux"))
-    urls = {
-        "get": "https://api.replicate.com/v1/predictions/p-1",
-        "cancel": "https://api.replicate.com/v1/predictions/p-1/cancel",
-    }
-    server.routes[("POST", "/replicate/v1/models/o/flux/predictions")] = [
-        (201, {"id": "p-1", "status": "starting", "output": None, "urls": urls})
-    ]
-    server.routes[("GET", "/replicate/v1/predictions/p-1")] = [
-        (200, {"id": "p-1", "status": "failed", "error": "CUDA out of memory"})
-    ]
+    failed = {"id": "p-1", "status": "failed", "error": "CUDA out of memory"}
+    replicate_job(server, [(200, failed)], cancellable=True)
     with pytest.raises(ServerError, match="CUDA out of memory"):
         call(client(server, FakeTime()), mode)
     assert server.count("GET", "/replicate/v1/predictions/p-1") == 1
-    assert server.count("POST", "/replicate/v1/predictions/p-1/cancel") == 0
+    assert server.count("POST", REPLICATE_CANCEL) == 0
 
 
 @MODES
@@ -544,23 +543,12 @@ def test_cancel_the_provider_does_not_answer_is_given_up(
 
 @MODES
 def test_ctrl_c__cancels_a_replicate_prediction_at_urls_cancel(server: Server, mode: str) -> None:
-    hub(server, "m/x", ("replicate", "o/flux"))
-    urls = {
-        "get": "https://api.replicate.com/v1/predictions/p-1",
-        "cancel": "https://api.replicate.com/v1/predictions/p-1/cancel",
-    }
-    server.routes[("POST", "/replicate/v1/models/o/flux/predictions")] = [
-        (201, {"id": "p-1", "status": "starting", "output": None, "urls": urls})
-    ]
-    server.routes[("GET", "/replicate/v1/predictions/p-1")] = [(200, {"status": "processing"})]
-    server.routes[("POST", "/replicate/v1/predictions/p-1/cancel")] = [
-        (200, {"status": "canceled"})
-    ]
+    replicate_job(server, [(200, {"status": "processing"})], cancellable=True)
     error = KeyboardInterrupt() if mode == "sync" else asyncio.CancelledError()
     hf = interrupted_client(server, Interrupt(2, error))
     with pytest.raises(type(error)):
         call(hf, mode)
-    assert server.count("POST", "/replicate/v1/predictions/p-1/cancel") == 1
+    assert server.count("POST", REPLICATE_CANCEL) == 1
 
 
 def test_ctrl_c__a_job_the_provider_cannot_cancel_is_left_alone(server: Server) -> None:
