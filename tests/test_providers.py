@@ -240,6 +240,46 @@ def test_auto_chat__provider_key_is_refused(net: respx.MockRouter) -> None:
     assert not net.calls
 
 
+@pytest.mark.parametrize("mode", ["sync", "async", "stream"])
+def test_provider_key__never_sent_to_the_serverless_api(net: respx.MockRouter, mode: str) -> None:
+    # A replicate key, with the HF serverless API named: refused before anything is sent, so
+    # the key does not reach Hugging Face (which would answer 401 anyway).
+    hf = HfInference(token="r8_replicate_key", provider="hf-inference")
+    calls: dict[str, Callable[[], object]] = {
+        "sync": lambda: hf.text_classification(inputs="hi", model="m/x"),
+        "async": lambda: asyncio.run(hf.atext_classification(inputs="hi", model="m/x")),
+        "stream": lambda: list(
+            hf.chat_completion_stream(messages=[{"role": "user", "content": "Hi"}])
+        ),
+    }
+    with pytest.raises(AuthenticationError, match="HF_TOKEN") as info:
+        calls[mode]()
+    assert "r8_replicate_key" not in str(info.value)
+    assert not net.calls
+
+
+@pytest.mark.parametrize(
+    ("base_url", "endpoint_url", "url"),
+    [
+        ("http://127.0.0.1:9/proxy", None, "http://127.0.0.1:9/proxy/models/m/x"),
+        (None, "https://my-tgi.example/v1", "https://my-tgi.example/v1"),
+    ],
+    ids=["own_base_url", "endpoint"],
+)
+def test_provider_key__still_sent_to_a_server_of_ones_own(
+    net: respx.MockRouter, base_url: str | None, endpoint_url: str | None, url: str
+) -> None:
+    # A proxy or a self-hosted endpoint may well have keys of its own: those are sent as given.
+    route = net.post(url).mock(
+        return_value=httpx.Response(200, json=[[{"label": "POSITIVE", "score": 0.99}]])
+    )
+    hf = HfInference(
+        token="own-proxy-key", provider="hf-inference", base_url=base_url, endpoint_url=endpoint_url
+    )
+    assert hf.text_classification(inputs="hi", model="m/x")[0].label == "POSITIVE"
+    assert route.calls.last.request.headers["authorization"] == "Bearer own-proxy-key"
+
+
 def test_bill_to__header_on_provider_calls(net: respx.MockRouter) -> None:
     route = net.post(f"{ROUTER}/v1/chat/completions").mock(
         return_value=httpx.Response(200, json=_chat_answer("ok"))
@@ -264,9 +304,9 @@ def test_lookup__token_only_when_an_hf_token(
     )
     hf = HfInference(token=token)
     if token and not token.startswith("hf_"):
-        hf.text_to_image(inputs="a fox", model="m/x", provider="hf-inference")
         with pytest.raises(AuthenticationError):  # auto needs an HF token
             hf.text_to_image(inputs="a fox", model="m/x")
+        assert not net.calls
         return
     hf.text_to_image(inputs="a fox", model="m/x")
     assert hub.calls.last.request.headers.get("authorization") == sent

@@ -16,7 +16,7 @@ from .._answered import answered
 from .._config import DEFAULT_HUB_URL, DEFAULT_ROUTER_URL, Options, resolve_token
 from .._http.transport import ApiRequest, ApiResponse, CallContext, Transport
 from .._media import Media, read_binary_input
-from ..errors import HfInferenceError, OutputError
+from ..errors import AuthenticationError, HfInferenceError, OutputError
 from ..tasks._spec import BuildContext, TaskSpec, json_error
 
 if TYPE_CHECKING:
@@ -88,6 +88,14 @@ class ClientCore:
             headers=headers,
             http_client=http_client,
             async_http_client=async_http_client,
+        )
+        # A provider's own key (a token that is not `hf_...`) is never sent to Hugging Face's
+        # serverless API, which would refuse it anyway: calls there fail before sending.
+        self._provider_key_to_hf = (
+            secret is not None
+            and not secret.get_secret_value().startswith("hf_")
+            and endpoint_url is None
+            and _is_hf_host(self._transport.base_url)
         )
         if self._provider not in ("auto", "hf-inference"):
             self.providers  # noqa: B018  # an unknown provider is an error now, not at first call
@@ -290,6 +298,15 @@ class ClientCore:
         self, spec: TaskSpec[InputT, Any], args: InputT, model: str | None, media: Media | None
     ) -> tuple[CallContext, BuildContext, ApiRequest]:
         model_id = self.model_for(spec, model)
+        if self._provider_key_to_hf:
+            raise AuthenticationError(
+                f"{spec.name} with model {model_id!r}: the serverless API (provider "
+                "'hf-inference') needs a Hugging Face token (hf_...); the token given is a "
+                "provider's own key, which is not sent to Hugging Face. Set HF_TOKEN, or name "
+                "that key's provider with provider=.",
+                task=spec.name,
+                model=model_id,
+            )
         ctx = CallContext(task=spec.name, model=model_id)
         build_ctx = BuildContext(
             model=model_id or "tgi",  # an endpoint serves one model; TGI ignores the name
@@ -359,3 +376,9 @@ def _describe_mismatch(exc: Exception) -> str:
     else:
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text if len(text) <= 200 else text[:200] + "…"
+
+
+def _is_hf_host(url: str) -> bool:
+    """Whether `url` is on Hugging Face's own hosts (not a proxy or stand-in given as base_url)."""
+    host = httpx.URL(url).host
+    return host == "huggingface.co" or host.endswith(".huggingface.co")
