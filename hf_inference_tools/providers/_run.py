@@ -531,10 +531,11 @@ class ProviderRouter:
 
     def _poll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
-        last: list[JobState] = []  # the latest state seen, to tell a job that ended from one left
+        last: JobState | None = None  # the latest state seen: a job over needs no cancel
 
         def seen(_: Job, state: JobState) -> None:
-            last[:] = [state]
+            nonlocal last
+            last = state
             if progress is not None:
                 progress.report(state.status, state.queue_position)
 
@@ -560,13 +561,14 @@ class ProviderRouter:
 
     async def _apoll(self, call: _Call, job: Job, options: Options) -> Outcome:
         progress = JobProgress.start(call.ctx, job.id, call.clock.started, self.clock)
-        last: list[JobState] = []
+        last: JobState | None = None
 
         async def get(url: str) -> ApiResponse:
             return await self._transport.asend(call.ctx, call.get(url), options)
 
         async def seen(_: Job, state: JobState) -> None:
-            last[:] = [state]
+            nonlocal last
+            last = state
             if progress is not None:
                 await progress.areport(state.status, state.queue_position)
 
@@ -646,9 +648,9 @@ class ProviderRouter:
             raise call.media_error(exc) from exc
 
 
-def _ended(last: list[JobState]) -> bool:
+def _ended(last: JobState | None) -> bool:
     """Whether the job was last seen over (done, failed or cancelled): nothing to cancel."""
-    return bool(last) and last[0].status in ("done", "failed", "cancelled")
+    return last is not None and last.status in ("done", "failed", "cancelled")
 
 
 @dataclass
