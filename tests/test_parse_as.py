@@ -6,12 +6,11 @@ from typing import Annotated, Any
 
 import pytest
 import respx
-from pydantic import TypeAdapter
 from pydantic_core import to_jsonable_python
 
 from hf_inference_tools import HfInference, OutputError, TextClassificationReturnValue
 from hf_inference_tools._http.transport import ApiResponse
-from hf_inference_tools.tasks._spec import ReturnValue, adapter_of, parse_as
+from hf_inference_tools.tasks._spec import ReturnValue, UnionShape, parse_as, union_of
 
 LABELS = [{"label": "POSITIVE", "score": 0.99}]
 JSON = {"content-type": "application/json"}
@@ -83,13 +82,11 @@ def test_parse_as__deferred_models_it_returns_serialize_as_plain_values() -> Non
     assert to_jsonable_python(result) == [{"label": "a", "inner": {"text": "t"}, "extra": 1}]
 
 
-def test_parse_as__a_union_is_parsed_through_its_adapter() -> None:
+def test_parse_as__a_union_is_parsed_through_its_shape() -> None:
     class Label(ReturnValue):
         label: str
 
-    either: TypeAdapter[list[list[Label]] | list[Label]] = adapter_of(
-        list[list[Label]] | list[Label]
-    )
+    either: UnionShape[list[list[Label]] | list[Label]] = union_of(list[list[Label]] | list[Label])
     nested = parse_as(either, [[{"label": "a"}]])
     flat = parse_as(
         either,
@@ -101,3 +98,28 @@ def test_parse_as__a_union_is_parsed_through_its_adapter() -> None:
     assert to_jsonable_python(flat) == [{"label": "b"}]
     with pytest.raises(ValueError, match="label"):
         parse_as(either, [{"name": "c"}])
+
+
+def test_union_of__the_first_member_that_fits_wins() -> None:
+    # Both members fit "1" (lax mode turns the string into an int); pydantic's smart mode would
+    # pick str, the exact fit, whatever the order. In order, the first member decides.
+    int_first: UnionShape[list[int] | list[str]] = union_of(list[int] | list[str])
+    str_first: UnionShape[list[str] | list[int]] = union_of(list[str] | list[int])
+
+    assert parse_as(int_first, ["1"]) == [1]
+    assert parse_as(str_first, ["1"]) == ["1"]
+    assert parse_as(int_first, ["a"]) == ["a"]  # the second member, when the first cannot fit
+
+
+def test_union_of__builds_its_validator_on_the_first_answer_only() -> None:
+    class Late(ReturnValue):
+        label: str
+
+    shape: UnionShape[list[Late] | Late] = union_of(list[Late] | Late)
+
+    assert not Late.__pydantic_complete__  # declaring the shape built nothing
+    assert parse_as(shape, {"label": "x"}) == Late(label="x")
+    first = shape.adapter()
+    assert Late.__pydantic_complete__
+    assert parse_as(shape, [{"label": "y"}]) == [Late(label="y")]
+    assert shape.adapter() is first  # built once

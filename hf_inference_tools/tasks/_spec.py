@@ -9,7 +9,17 @@ import base64
 import functools
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, Literal, NamedTuple, TypeVar, get_args, get_origin
+from typing import (
+    Annotated,
+    Any,
+    Generic,
+    Literal,
+    NamedTuple,
+    TypeVar,
+    cast,
+    get_args,
+    get_origin,
+)
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -25,13 +35,14 @@ __all__ = [
     "Parameters",
     "ReturnValue",
     "TaskSpec",
-    "adapter_of",
+    "UnionShape",
     "binary_request",
     "drop_none",
     "is_json",
     "json_error",
     "json_request",
     "parse_as",
+    "union_of",
     "single",
 ]
 
@@ -181,14 +192,46 @@ def binary_request(media: Media | None, parameters: BaseModel | None = None) -> 
     return ApiRequest(content=media.data, content_type=media.mime_type)
 
 
-def parse_as(shape: type[T] | TypeAdapter[T], response: ApiResponse | Any) -> T:
+class UnionShape(Generic[T]):
+    """A union an answer may take (`list[list[Label]] | list[Label]`), for `parse_as`.
+
+    Its members are tried in order and the first that fits wins, so list the shape servers send
+    most first, and no member may accept what a later one is for. (pydantic's default "smart"
+    mode tries every member to pick the best fit: ~7 us more per call on a two-member union, on
+    every answer.) The validator is built on the first answer, not at import: building one costs
+    ~1 ms, a toolkit's start would pay it for every task.
+    """
+
+    __slots__ = ("_adapter", "_shape")
+
+    def __init__(self, shape: Any) -> None:
+        self._shape = shape
+        self._adapter: TypeAdapter[T] | None = None
+
+    def adapter(self) -> TypeAdapter[T]:
+        # Two threads may both build it on the first answers; either result is the same.
+        if self._adapter is None:
+            # (Annotated through Any: a type checker takes a shape known only at run time for a
+            # name it cannot see.)
+            ordered = cast(Any, Annotated)[self._shape, Field(union_mode="left_to_right")]
+            self._adapter = _built(TypeAdapter(ordered), self._shape)
+        return self._adapter
+
+
+def union_of(shape: Any) -> UnionShape[Any]:
+    """The `UnionShape` of a union, made once where the union is declared; annotate it with the
+    union (`UnionShape[A | B]`) to type what `parse_as` returns."""
+    return UnionShape(shape)
+
+
+def parse_as(shape: type[T] | UnionShape[T], response: ApiResponse | Any) -> T:
     """Validate JSON (or a response's JSON body) as `shape`; ValueError when it differs.
 
     `shape` is a type (`list[Model]`, a model) or, for a shape that is no class (a union), a
-    `TypeAdapter` of it. Adapters of types are built once per type (a bounded cache).
+    `UnionShape` of it. Validators of types are built once per type (a bounded cache).
     """
-    if isinstance(shape, TypeAdapter):
-        adapter = shape
+    if isinstance(shape, UnionShape):
+        adapter = shape.adapter()
     else:
         try:
             adapter = _adapter(shape)
@@ -198,12 +241,6 @@ def parse_as(shape: type[T] | TypeAdapter[T], response: ApiResponse | Any) -> T:
         # Parsed and validated in one pass by pydantic-core: no Python objects for the raw JSON.
         return adapter.validate_json(response.content)
     return adapter.validate_python(response)
-
-
-def adapter_of(shape: Any) -> TypeAdapter[Any]:
-    """A `TypeAdapter` for `parse_as` of a shape that is no class (a union), made once where the
-    shape is declared; annotate it with the shape (`TypeAdapter[A | B]`) to type the result."""
-    return _built(TypeAdapter(shape), shape)
 
 
 def _adapter(shape: type[T]) -> TypeAdapter[T]:

@@ -3,7 +3,7 @@
 from typing import Annotated, Any, ClassVar
 
 from langchain_core.tools import ArgsSchema
-from pydantic import Field, StrictFloat, TypeAdapter
+from pydantic import Field, StrictFloat
 
 from .._http.transport import ApiRequest, ApiResponse
 from ..tools._base import HfInferenceTool
@@ -13,9 +13,10 @@ from ._spec import (
     Input,
     Parameters,
     TaskSpec,
-    adapter_of,
+    UnionShape,
     drop_none,
     parse_as,
+    union_of,
 )
 
 PREVIEW_LENGTH = 8
@@ -80,7 +81,7 @@ def _build(args: FeatureExtractionArgs, ctx: BuildContext) -> ApiRequest:
     return ApiRequest(route="feature-extraction", json=drop_none({"inputs": args.inputs, **params}))
 
 
-_RETURN: TypeAdapter[FeatureExtractionReturn] = adapter_of(FeatureExtractionReturn)
+_RETURN: UnionShape[FeatureExtractionReturn] = union_of(FeatureExtractionReturn)
 
 
 def _parse(response: ApiResponse) -> FeatureExtractionReturn:

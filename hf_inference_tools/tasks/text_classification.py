@@ -3,7 +3,7 @@
 from typing import Any, ClassVar, cast
 
 from langchain_core.tools import ArgsSchema
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 
 from .._http.transport import ApiResponse
 from ..tools._base import HfInferenceTool
@@ -12,9 +12,10 @@ from ._spec import (
     Input,
     ReturnValue,
     TaskSpec,
-    adapter_of,
+    UnionShape,
     json_request,
     parse_as,
+    union_of,
 )
 
 
@@ -35,9 +36,9 @@ class TextClassificationReturnValue(ReturnValue):
 
 
 # The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
-_ANSWER: TypeAdapter[
+_ANSWER: UnionShape[
     list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue]
-] = adapter_of(list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue])
+] = union_of(list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue])
 
 
 def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
