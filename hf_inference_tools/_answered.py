@@ -10,16 +10,22 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 __all__ = ["Answered", "answered", "answered_by"]
 
 
-@dataclass
 class Answered:
-    """Filled in by the call: the provider that answered ("hf-inference", "fal-ai", ...)."""
+    """Filled in by the call: the provider that answered ("hf-inference", "fal-ai", ...).
 
-    provider: str | None = None
+    A plain class: a dataclass costs ~0.4 ms to declare, paid by every import of the package."""
+
+    __slots__ = ("provider",)
+
+    def __init__(self, provider: str | None = None) -> None:
+        self.provider = provider
+
+    def __repr__(self) -> str:
+        return f"Answered(provider={self.provider!r})"
 
 
 _CURRENT: contextvars.ContextVar[Answered | None] = contextvars.ContextVar(

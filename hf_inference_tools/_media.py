@@ -17,7 +17,6 @@ import re
 import stat
 import struct
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
 
@@ -48,8 +47,7 @@ class Media(NamedTuple):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class MediaPolicy:
+class MediaPolicy(NamedTuple):
     """What an agent may name as media, and where generated media is written.
 
     Args:
