@@ -10,7 +10,7 @@ from pydantic_core import to_jsonable_python
 
 from hf_inference_tools import HfInference, OutputError, TextClassificationReturnValue
 from hf_inference_tools._http.transport import ApiResponse
-from hf_inference_tools.tasks._spec import ReturnValue, UnionShape, parse_as, union_of
+from hf_inference_tools.tasks._spec import ReturnValue, UnionShape, parse_as
 
 LABELS = [{"label": "POSITIVE", "score": 0.99}]
 JSON = {"content-type": "application/json"}
@@ -86,7 +86,9 @@ def test_parse_as__a_union_is_parsed_through_its_shape() -> None:
     class Label(ReturnValue):
         label: str
 
-    either: UnionShape[list[list[Label]] | list[Label]] = union_of(list[list[Label]] | list[Label])
+    either: UnionShape[list[list[Label]] | list[Label]] = UnionShape(
+        list[list[Label]] | list[Label]
+    )
     nested = parse_as(either, [[{"label": "a"}]])
     flat = parse_as(
         either,
@@ -100,22 +102,22 @@ def test_parse_as__a_union_is_parsed_through_its_shape() -> None:
         parse_as(either, [{"name": "c"}])
 
 
-def test_union_of__the_first_member_that_fits_wins() -> None:
+def test_union_shape__the_first_member_that_fits_wins() -> None:
     # Both members fit "1" (lax mode turns the string into an int); pydantic's smart mode would
     # pick str, the exact fit, whatever the order. In order, the first member decides.
-    int_first: UnionShape[list[int] | list[str]] = union_of(list[int] | list[str])
-    str_first: UnionShape[list[str] | list[int]] = union_of(list[str] | list[int])
+    int_first: UnionShape[list[int] | list[str]] = UnionShape(list[int] | list[str])
+    str_first: UnionShape[list[str] | list[int]] = UnionShape(list[str] | list[int])
 
     assert parse_as(int_first, ["1"]) == [1]
     assert parse_as(str_first, ["1"]) == ["1"]
     assert parse_as(int_first, ["a"]) == ["a"]  # the second member, when the first cannot fit
 
 
-def test_union_of__builds_its_validator_on_the_first_answer_only() -> None:
+def test_union_shape__builds_its_validator_on_the_first_answer_only() -> None:
     class Late(ReturnValue):
         label: str
 
-    shape: UnionShape[list[Late] | Late] = union_of(list[Late] | Late)
+    shape: UnionShape[list[Late] | Late] = UnionShape(list[Late] | Late)
 
     assert not Late.__pydantic_complete__  # declaring the shape built nothing
     assert parse_as(shape, {"label": "x"}) == Late(label="x")

@@ -42,7 +42,6 @@ __all__ = [
     "json_error",
     "json_request",
     "parse_as",
-    "union_of",
     "single",
 ]
 
@@ -211,17 +210,10 @@ class UnionShape(Generic[T]):
     def adapter(self) -> TypeAdapter[T]:
         # Two threads may both build it on the first answers; either result is the same.
         if self._adapter is None:
-            # (Annotated through Any: a type checker takes a shape known only at run time for a
-            # name it cannot see.)
+            # Annotated through Any: mypy takes no run-time value as a type argument.
             ordered = cast(Any, Annotated)[self._shape, Field(union_mode="left_to_right")]
             self._adapter = _built(TypeAdapter(ordered), self._shape)
         return self._adapter
-
-
-def union_of(shape: Any) -> UnionShape[Any]:
-    """The `UnionShape` of a union, made once where the union is declared; annotate it with the
-    union (`UnionShape[A | B]`) to type what `parse_as` returns."""
-    return UnionShape(shape)
 
 
 def parse_as(shape: type[T] | UnionShape[T], response: ApiResponse | Any) -> T:

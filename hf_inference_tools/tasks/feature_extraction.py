@@ -16,7 +16,6 @@ from ._spec import (
     UnionShape,
     drop_none,
     parse_as,
-    union_of,
 )
 
 PREVIEW_LENGTH = 8
@@ -81,7 +80,7 @@ def _build(args: FeatureExtractionArgs, ctx: BuildContext) -> ApiRequest:
     return ApiRequest(route="feature-extraction", json=drop_none({"inputs": args.inputs, **params}))
 
 
-_RETURN: UnionShape[FeatureExtractionReturn] = union_of(FeatureExtractionReturn)
+_RETURN: UnionShape[FeatureExtractionReturn] = UnionShape(FeatureExtractionReturn)
 
 
 def _parse(response: ApiResponse) -> FeatureExtractionReturn:

@@ -15,7 +15,6 @@ from ._spec import (
     UnionShape,
     json_request,
     parse_as,
-    union_of,
 )
 
 
@@ -38,7 +37,7 @@ class TextClassificationReturnValue(ReturnValue):
 # The API nests one list per input: [[{label, score}, ...]]; some servers answer flat.
 _ANSWER: UnionShape[
     list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue]
-] = union_of(list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue])
+] = UnionShape(list[list[TextClassificationReturnValue]] | list[TextClassificationReturnValue])
 
 
 def _parse(response: ApiResponse) -> list[TextClassificationReturnValue]:
