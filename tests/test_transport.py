@@ -32,6 +32,7 @@ from hf_inference_tools import (
     ServerError,
     TextClassificationTool,
 )
+from hf_inference_tools._http.request import _URLS, parsed_url
 from hf_inference_tools._http.transport import ApiRequest, CallContext
 from tests.conftest import BASE, TOKEN
 from tests.media_samples import png_bytes
@@ -161,6 +162,33 @@ def test_serverless_routes() -> None:
         f"{BASE}/models/a/b/pipeline/feature-extraction"
     )
     assert hf.transport.url_for("a/b", "chat") == f"{BASE}/models/a/b/v1/chat/completions"
+
+
+def test_urls__parsed_once_per_distinct_url(router: respx.MockRouter, hf: HfInference) -> None:
+    sst2 = router.post(f"/models/{SST2}").respond(json=LABELS)
+    other = router.post("/models/org/other").respond(json=LABELS)
+    parsed_url.cache_clear()
+    hf.text_classification(inputs="a")
+    hf.text_classification(inputs="b")
+    asyncio.run(hf.atext_classification(inputs="c"))
+    assert (parsed_url.cache_info().misses, parsed_url.cache_info().hits) == (1, 2)
+    hf.text_classification(inputs="d", model="org/other")
+    assert parsed_url.cache_info().misses == 2
+    assert [str(c.request.url) for c in sst2.calls] == [f"{BASE}/models/{SST2}"] * 3
+    assert str(other.calls.last.request.url) == f"{BASE}/models/org/other"
+
+
+def test_urls__the_parsed_ones_kept_are_bounded() -> None:
+    parsed_url.cache_clear()
+    try:
+        urls = [f"https://example.test/models/m{i}" for i in range(_URLS + 50)]
+        parsed = [parsed_url(url) for url in urls]
+        assert [str(url) for url in parsed] == urls
+        assert parsed_url.cache_info().currsize == _URLS
+        assert parsed_url(urls[-1]) is parsed[-1]  # the newest kept; the oldest went first
+        assert parsed_url(urls[0]) is not parsed[0]
+    finally:
+        parsed_url.cache_clear()
 
 
 # -- tokens -----------------------------------------------------------------------------------

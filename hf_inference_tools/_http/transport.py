@@ -45,6 +45,7 @@ from .request import (
     Route,
     encode_body,
     headers_for,
+    parsed_url,
     url_for,
 )
 from .retry import Retryable, retrying_kwargs
@@ -186,12 +187,14 @@ class Transport:
         ctx: CallContext,
         request: ApiRequest,
         options: Options,
-        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], T],
+        attempt_once: Callable[[CallContext, httpx.URL, dict[str, str], bytes], T],
     ) -> T:
         """`attempt_once` under the retry policy: the one loop behind `send` and `stream`."""
         self._check_options(options)
         # The module functions, not this class's wrappers: a call saved per request.
-        url = request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        url = parsed_url(
+            request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        )
         body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
@@ -247,12 +250,14 @@ class Transport:
         ctx: CallContext,
         request: ApiRequest,
         options: Options,
-        attempt_once: Callable[[CallContext, str, dict[str, str], bytes], Awaitable[T]],
+        attempt_once: Callable[[CallContext, httpx.URL, dict[str, str], bytes], Awaitable[T]],
     ) -> T:
         """Async twin of `_retried`."""
         self._check_options(options)
         # The module functions, not this class's wrappers: a call saved per request.
-        url = request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        url = parsed_url(
+            request.url or url_for(self.base_url, self.endpoint_url, ctx.model, request.route)
+        )
         body = encode_body(request)
         try:
             # Most calls succeed at once: tenacity (~50 us a call) is set up only when one fails.
@@ -297,19 +302,19 @@ class Transport:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _get_attempt(
-        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+        self, ctx: CallContext, url: httpx.URL, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         return self._attempt(ctx, url, headers, body, method="GET")
 
     async def _aget_attempt(
-        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+        self, ctx: CallContext, url: httpx.URL, headers: dict[str, str], body: bytes
     ) -> ApiResponse:
         return await self._aattempt(ctx, url, headers, body, method="GET")
 
     def _attempt(
         self,
         ctx: CallContext,
-        url: str,
+        url: httpx.URL,
         headers: dict[str, str],
         body: bytes,
         method: str = "POST",
@@ -349,7 +354,7 @@ class Transport:
     async def _aattempt(
         self,
         ctx: CallContext,
-        url: str,
+        url: httpx.URL,
         headers: dict[str, str],
         body: bytes,
         method: str = "POST",
@@ -489,7 +494,7 @@ class Transport:
         return await self._aretried(ctx, request, options, self._aopen_stream)
 
     def _open_stream(
-        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+        self, ctx: CallContext, url: httpx.URL, headers: dict[str, str], body: bytes
     ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = self._clients.client()
@@ -515,7 +520,7 @@ class Transport:
         return self._whole_or_refused(ctx, response, content, started)
 
     async def _aopen_stream(
-        self, ctx: CallContext, url: str, headers: dict[str, str], body: bytes
+        self, ctx: CallContext, url: httpx.URL, headers: dict[str, str], body: bytes
     ) -> httpx.Response | ApiResponse:
         started = time.monotonic()
         client = await self._clients.aclient()
